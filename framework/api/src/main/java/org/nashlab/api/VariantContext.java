@@ -1,0 +1,36 @@
+package org.nashlab.api;
+
+import org.nashlab.nn.Network;
+import org.nashlab.nn.Seeds;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** What a {@link Variant} needs to build one trial's graph. */
+public interface VariantContext {
+  /** The op factory of this trial's graph. */
+  Ops tf();
+
+  /** The shape of one data sample, without the batch dimension (for example {@code [2]}). */
+  Shape sampleShape();
+
+  /** A batch of real samples, {@code [batch-size, sampleShape...]}, fed by Nash each step. */
+  Operand<TFloat32> realBatch();
+
+  /**
+   * The latent input, {@code [batch, dimension]}, fed by Nash with standard normal noise from the
+   * trial's noise stream. Call once.
+   */
+  Operand<TFloat32> latent(int dimension);
+
+  /** Seeds for initialisers, derived from the trial's master seed. */
+  Seeds initSeeds();
+
+  /**
+   * The standard two-player program: the discriminator learns to tell {@link #realBatch()} from
+   * {@code generator(latent)}, the generator learns to fool it, with the experiment's loss and
+   * optimizers.
+   */
+  TrainingProgram twoPlayer(Network generator, Network discriminator, Operand<TFloat32> latent);
+}

@@ -1,0 +1,49 @@
+package org.nashlab.nn;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A fully connected layer, {@code y = x W + b}. Its variables are named {@code NAME_w} and {@code
+ * NAME_b}: flat names, because tensorflow-framework's optimizers reject names with {@code /}.
+ */
+public final class Dense implements Network {
+  private final Ops tf;
+  private final Variable<TFloat32> weights;
+  private final Variable<TFloat32> bias;
+
+  /**
+   * @param tf the graph's op factory
+   * @param name a flat variable-name prefix such as {@code g_dense1}
+   * @param inputs input width
+   * @param outputs output width
+   * @param init initialiser of the weights; the bias starts at zero
+   * @param seeds the seed stream the initialiser draws from
+   */
+  public Dense(Ops tf, String name, long inputs, long outputs, Initializer init, Seeds seeds) {
+    if (name.contains("/")) {
+      throw new IllegalArgumentException("variable name '" + name + "' must not contain '/'");
+    }
+    this.tf = tf;
+    this.weights =
+        tf.withName(name + "_w").variable(init.initialValue(tf, Shape.of(inputs, outputs), seeds));
+    this.bias =
+        tf.withName(name + "_b")
+            .variable(Initializer.zeros().initialValue(tf, Shape.of(outputs), seeds));
+  }
+
+  @Override
+  public Operand<TFloat32> apply(Operand<TFloat32> input) {
+    // Add rather than BiasAdd: BiasAddGrad has no second-order gradient in TF Java 1.1.
+    return tf.math.add(tf.linalg.matMul(input, weights), bias);
+  }
+
+  @Override
+  public List<Variable<TFloat32>> variables() {
+    return List.of(weights, bias);
+  }
+}

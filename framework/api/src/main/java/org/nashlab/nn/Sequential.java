@@ -1,0 +1,29 @@
+package org.nashlab.nn;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/** Layers applied one after the other. */
+public final class Sequential implements Network {
+  private final List<Network> layers;
+
+  public Sequential(List<? extends Network> layers) {
+    this.layers = List.copyOf(layers);
+  }
+
+  @Override
+  public Operand<TFloat32> apply(Operand<TFloat32> input) {
+    Operand<TFloat32> x = input;
+    for (Network layer : layers) {
+      x = layer.apply(x);
+    }
+    return x;
+  }
+
+  @Override
+  public List<Variable<TFloat32>> variables() {
+    return layers.stream().flatMap(l -> l.variables().stream()).toList();
+  }
+}

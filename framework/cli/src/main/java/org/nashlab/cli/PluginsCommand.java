@@ -1,0 +1,63 @@
+package org.nashlab.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nashlab.api.Doc;
+import org.nashlab.api.PluginKind;
+import org.nashlab.api.PluginSpec;
+import org.nashlab.plugin.ParameterSpec;
+import org.nashlab.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    description = "Lists every plugin by kind, with its parameters, defaults and docs.")
+final class PluginsCommand implements Callable<Integer> {
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "only this kind (variant, loss, ...)")
+  String kind;
+
+  @Override
+  public Integer call() {
+    PluginRegistry plugins = Session.open().plugins();
+    List<PluginKind> kinds =
+        kind == null
+            ? Arrays.asList(PluginKind.values())
+            : List.of(
+                PluginKind.byLabel(kind)
+                    .orElseThrow(
+                        () ->
+                            new picocli.CommandLine.ParameterException(
+                                new picocli.CommandLine(this),
+                                "'"
+                                    + kind
+                                    + "' is not a plugin kind; known: "
+                                    + String.join(
+                                        ", ",
+                                        Arrays.stream(PluginKind.values())
+                                            .map(PluginKind::label)
+                                            .toList()))));
+    for (PluginKind k : kinds) {
+      List<PluginSpec> specs = plugins.all(k);
+      System.out.println(k.label() + (specs.isEmpty() ? ": (none yet)" : ":"));
+      for (PluginSpec spec : specs) {
+        Doc doc = spec.type().getAnnotation(Doc.class);
+        System.out.println("  " + spec.name() + (doc == null ? "" : "  -  " + doc.value()));
+        for (ParameterSpec p : PluginRegistry.parameterSpecs(spec)) {
+          System.out.printf(
+              "      %-22s %-14s %-10s %s%n",
+              p.key(),
+              p.typeName(),
+              p.defaultValue().map(v -> v.isEmpty() ? "\"\"" : v).orElse("(required)"),
+              p.doc());
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

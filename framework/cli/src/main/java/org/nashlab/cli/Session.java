@@ -1,0 +1,24 @@
+package org.nashlab.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nashlab.config.ExperimentBinder;
+import org.nashlab.config.ExperimentLoader;
+import org.nashlab.config.ExperimentSpec;
+import org.nashlab.config.NashHome;
+import org.nashlab.plugin.FrameworkServices;
+import org.nashlab.plugin.PluginRegistry;
+
+/** What every command starts from: Nash's home and the plugins found for it. */
+record Session(NashHome home, PluginRegistry plugins) {
+
+  static Session open() {
+    NashHome home = NashHome.fromEnvironment();
+    return new Session(home, PluginRegistry.discover(home.plugins(), new FrameworkServices(home)));
+  }
+
+  /** Loads and validates an experiment; throws with every problem found. */
+  ExperimentSpec experiment(Path file, List<String> overrides) {
+    return ExperimentBinder.bind(ExperimentLoader.load(file, overrides), plugins);
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code nash} command line. */
+package org.nashlab.cli;

@@ -1,0 +1,201 @@
+package org.nashlab.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nashlab.api.PluginKind;
+import org.nashlab.api.PluginSpec;
+import org.nashlab.plugin.ParameterBinder;
+import org.nashlab.plugin.PluginRegistry;
+import org.nashlab.plugin.Suggestions;
+
+/**
+ * Turns a loaded configuration into an {@link ExperimentSpec}, gathering every problem before
+ * failing: unknown sections and keys, unknown plugin names, bad or out-of-range values, and
+ * interpolations Nash does not allow.
+ */
+public final class ExperimentBinder {
+  private static final List<String> SECTIONS =
+      List.of(
+          "name",
+          "dataset",
+          "variant",
+          "loss",
+          "optimizers",
+          "regularizers",
+          "metrics",
+          "training",
+          "tracking");
+  private static final List<String> NETWORKS = List.of("generator", "discriminator");
+  private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}]*)}");
+
+  private final LayeredConfig config;
+  private final PluginRegistry plugins;
+  private final List<ConfigError> errors = new ArrayList<>();
+
+  private ExperimentBinder(LayeredConfig config, PluginRegistry plugins) {
+    this.config = config;
+    this.plugins = plugins;
+  }
+
+  /**
+   * @throws InvalidConfigException listing every problem found
+   */
+  public static ExperimentSpec bind(LayeredConfig config, PluginRegistry plugins) {
+    return new ExperimentBinder(config, plugins).bind();
+  }
+
+  private ExperimentSpec bind() {
+    checkInterpolations();
+    checkKnown("", SECTIONS, "is not a section of an experiment", topLevelKeys());
+    checkKnown(
+        "optimizers.", NETWORKS, "is not a network with an optimizer", childNames("optimizers"));
+    String name = config.get("name").orElse(defaultName());
+    Optional<PluginChoice> dataset = choice("dataset", PluginKind.DATASET, null);
+    Optional<PluginChoice> variant = choice("variant", PluginKind.VARIANT, null);
+    Optional<PluginChoice> loss = choice("loss", PluginKind.LOSS, null);
+    Optional<PluginChoice> gOpt = choice("optimizers.generator", PluginKind.OPTIMIZER, null);
+    Optional<PluginChoice> dOpt = choice("optimizers.discriminator", PluginKind.OPTIMIZER, null);
+    List<PluginChoice> regularizers = list("regularizers", PluginKind.REGULARIZER);
+    List<PluginChoice> metrics = list("metrics", PluginKind.METRIC);
+    Optional<PluginChoice> tracker = choice("tracking", PluginKind.TRACKER, "mlflow");
+    Optional<TrainingSettings> training = settings("training", TrainingSettings.class);
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
+    return new ExperimentSpec(
+        name,
+        config.file(),
+        dataset.orElseThrow(),
+        variant.orElseThrow(),
+        loss.orElseThrow(),
+        gOpt.orElseThrow(),
+        dOpt.orElseThrow(),
+        regularizers,
+        metrics,
+        tracker.orElseThrow(),
+        training.orElseThrow());
+  }
+
+  private Optional<PluginChoice> choice(String key, PluginKind kind, String defaultName) {
+    Map<String, String> values = new LinkedHashMap<>(config.section(key));
+    String written = values.remove("name");
+    List<String> known = plugins.names(kind);
+    if (written == null && defaultName == null) {
+      error(key + ".name", "is required: name a " + kind.label() + ". " + knownList(known));
+      return Optional.empty();
+    }
+    String name = written == null ? defaultName : written;
+    Optional<PluginSpec> spec = plugins.find(kind, name);
+    if (spec.isEmpty()) {
+      error(
+          key + ".name",
+          "'"
+              + name
+              + "' is not a "
+              + kind.label()
+              + Suggestions.didYouMean(name, known)
+              + " "
+              + knownList(known));
+      return Optional.empty();
+    }
+    Optional<Class<? extends Record>> paramsType = PluginRegistry.parametersOf(spec.get());
+    if (paramsType.isEmpty()) {
+      values
+          .keySet()
+          .forEach(
+              k ->
+                  error(
+                      key + "." + k,
+                      "is not a parameter: " + kind.label() + " '" + name + "' takes none"));
+      return values.isEmpty()
+          ? Optional.of(new PluginChoice(key, spec.get(), Optional.empty()))
+          : Optional.empty();
+    }
+    return bindRecord(key, paramsType.get(), values)
+        .map(params -> new PluginChoice(key, spec.get(), Optional.of(params)));
+  }
+
+  private List<PluginChoice> list(String key, PluginKind kind) {
+    List<PluginChoice> choices = new ArrayList<>();
+    int count = config.has(key) ? config.count(key) : 0;
+    for (int i = 0; i < count; i++) {
+      choice(key + "(" + i + ")", kind, null).ifPresent(choices::add);
+    }
+    return choices;
+  }
+
+  private <R extends Record> Optional<R> settings(String key, Class<R> type) {
+    return bindRecord(key, type, config.section(key));
+  }
+
+  private <R extends Record> Optional<R> bindRecord(
+      String key, Class<R> type, Map<String, String> values) {
+    ParameterBinder.Binding<R> binding = ParameterBinder.bind(type, values);
+    for (ParameterBinder.Problem p : binding.problems()) {
+      String full = p.key().isEmpty() ? key : key + "." + p.key();
+      String value = values.get(p.key());
+      boolean mentionsValue = value == null || p.message().contains("'" + value + "'");
+      error(full, (mentionsValue ? "" : "'" + value + "' ") + p.message());
+    }
+    return binding.value();
+  }
+
+  private void checkInterpolations() {
+    for (String key : config.keys("")) {
+      config
+          .get(key)
+          .ifPresent(
+              value -> {
+                Matcher m = UNRESOLVED.matcher(value);
+                if (m.find()) {
+                  error(
+                      key,
+                      "'${"
+                          + m.group(1)
+                          + "}' cannot be expanded: Nash expands only ${env:NAME},"
+                          + " ${sys:name} and ${other.key}, and the name must exist");
+                }
+              });
+    }
+  }
+
+  private void checkKnown(String prefix, List<String> known, String what, List<String> present) {
+    for (String k : present) {
+      if (!known.contains(k)) {
+        error(
+            prefix + k,
+            what + Suggestions.didYouMean(k, known) + " Known: " + String.join(", ", known));
+      }
+    }
+  }
+
+  private List<String> topLevelKeys() {
+    return config.keys("").stream().map(k -> k.split("\\.")[0]).distinct().toList();
+  }
+
+  private List<String> childNames(String section) {
+    return config.section(section).keySet().stream()
+        .map(k -> k.split("\\.")[0])
+        .distinct()
+        .toList();
+  }
+
+  private String defaultName() {
+    String file = config.file().getFileName().toString();
+    return file.replaceFirst("\\.ya?ml$", "");
+  }
+
+  private void error(String key, String message) {
+    String display = key.replaceAll("\\((\\d+)\\)", "[$1]");
+    errors.add(new ConfigError(config.origin(key), display, message));
+  }
+
+  private static String knownList(List<String> known) {
+    return "Known: " + (known.isEmpty() ? "(none registered)" : String.join(", ", known));
+  }
+}

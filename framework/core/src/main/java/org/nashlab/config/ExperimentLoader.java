@@ -1,0 +1,165 @@
+package org.nashlab.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.configuration2.CombinedConfiguration;
+import org.apache.commons.configuration2.YAMLConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.interpol.DefaultLookups;
+import org.apache.commons.configuration2.interpol.Lookup;
+import org.apache.commons.configuration2.tree.OverrideCombiner;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads an experiment: the YAML file, the chain of files it {@code extends}, and {@code key=value}
+ * overrides from the command line, merged key by key (later layers win).
+ *
+ * <p>Interpolation expands {@code ${env:NAME}}, {@code ${sys:name}} and {@code ${other.key}} only.
+ * Every other lookup ({@code file}, {@code url}, {@code dns}, {@code script}, ...) stays unexpanded
+ * and is reported by validation: a config file must not be able to read files or reach the network.
+ */
+public final class ExperimentLoader {
+  static final String COMMAND_LINE = "command line";
+  private static final int MAX_EXTENDS_DEPTH = 16;
+
+  private ExperimentLoader() {}
+
+  /**
+   * @throws InvalidConfigException when a file is missing or not YAML, when {@code extends} loops,
+   *     or when an override is not {@code key=value}
+   */
+  public static LayeredConfig load(Path file, List<String> overrides) {
+    List<LayeredConfig.Layer> layers = new ArrayList<>();
+    layers.add(new LayeredConfig.Layer(COMMAND_LINE, overrideLayer(overrides)));
+    List<Path> chain = new ArrayList<>();
+    Path current = file.toAbsolutePath().normalize();
+    String referrer = COMMAND_LINE;
+    while (current != null) {
+      if (chain.contains(current)) {
+        throw single(
+            referrer,
+            "extends",
+            "'"
+                + current
+                + "' is already in the extends chain "
+                + chain
+                + ": extends must not loop");
+      }
+      if (chain.size() == MAX_EXTENDS_DEPTH) {
+        throw single(referrer, "extends", "more than " + MAX_EXTENDS_DEPTH + " levels of extends");
+      }
+      chain.add(current);
+      YAMLConfiguration yaml = read(current, referrer);
+      layers.add(new LayeredConfig.Layer(display(current), yaml));
+      String parent = yaml.getString("extends");
+      referrer = display(current);
+      current = parent == null ? null : current.resolveSibling(parent).normalize();
+    }
+    CombinedConfiguration merged = new CombinedConfiguration(new OverrideCombiner());
+    layers.forEach(l -> merged.addConfiguration(l.config()));
+    merged.clearTree("extends");
+    Map<String, Lookup> allowed =
+        Map.of(
+            "env", DefaultLookups.ENVIRONMENT.getLookup(),
+            "sys", DefaultLookups.SYSTEM_PROPERTIES.getLookup());
+    merged.installInterpolator(allowed, List.of());
+    return new LayeredConfig(file, merged, layers);
+  }
+
+  private static YAMLConfiguration read(Path file, String referrer) {
+    YAMLConfiguration yaml = new YAMLConfiguration();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      yaml.read(reader);
+      return yaml;
+    } catch (NoSuchFileException e) {
+      throw single(
+          referrer,
+          referrer.equals(COMMAND_LINE) ? "" : "extends",
+          "file '" + display(file) + "' does not exist");
+    } catch (IOException e) {
+      throw single(display(file), "", "cannot be read: " + e.getMessage());
+    } catch (ConfigurationException | RuntimeException e) {
+      throw single(display(file), "", "is not valid YAML: " + rootMessage(e));
+    }
+  }
+
+  /** Overrides become one more YAML layer, so lists and maps override exactly as in a file. */
+  private static YAMLConfiguration overrideLayer(List<String> overrides) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    List<ConfigError> errors = new ArrayList<>();
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      if (eq <= 0) {
+        errors.add(
+            new ConfigError(
+                COMMAND_LINE, override, "is not key=value (for example training.steps=500)"));
+        continue;
+      }
+      String key = override.substring(0, eq).trim();
+      String text = override.substring(eq + 1);
+      Object value;
+      try {
+        value = text.isEmpty() ? "" : yaml.load(text);
+      } catch (RuntimeException e) {
+        errors.add(
+            new ConfigError(
+                COMMAND_LINE, key, "'" + text + "' is not a YAML value: " + rootMessage(e)));
+        continue;
+      }
+      put(tree, key.split("\\."), value);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
+    YAMLConfiguration layer = new YAMLConfiguration();
+    try {
+      layer.read(new StringReader(tree.isEmpty() ? "{}" : yaml.dump(tree)));
+    } catch (ConfigurationException e) {
+      throw new IllegalStateException("overrides did not round-trip through YAML", e);
+    }
+    return layer;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> tree, String[] path, Object value) {
+    Map<String, Object> node = tree;
+    for (int i = 0; i < path.length - 1; i++) {
+      Object child = node.get(path[i]);
+      if (!(child instanceof Map)) {
+        child = new LinkedHashMap<String, Object>();
+        node.put(path[i], child);
+      }
+      node = (Map<String, Object>) child;
+    }
+    node.put(path[path.length - 1], value);
+  }
+
+  private static InvalidConfigException single(String source, String key, String message) {
+    return new InvalidConfigException(List.of(new ConfigError(source, key, message)));
+  }
+
+  static String display(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,34 @@
+package org.nashlab.config;
+
+import static org.nashlab.api.ParamChecks.nonNegative;
+import static org.nashlab.api.ParamChecks.positive;
+
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+
+/**
+ * The {@code training:} section of an experiment.
+ *
+ * @param steps generator updates to run
+ * @param seed the master seed
+ * @param batchSize samples per batch, real and generated
+ * @param dSteps discriminator updates per generator update
+ * @param logEvery steps between logged scalars
+ * @param sampleEvery steps between sample plots; 0 turns them off
+ */
+public record TrainingSettings(
+    @Doc("generator updates to run") @Default("1000") int steps,
+    @Doc("master seed; initialisation, data order and latent noise derive from it") @Default("1")
+        long seed,
+    @Doc("samples per batch, real and generated") @Default("64") int batchSize,
+    @Doc("discriminator updates per generator update") @Default("1") int dSteps,
+    @Doc("steps between logged scalars (losses, steps/s)") @Default("10") int logEvery,
+    @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery) {
+  public TrainingSettings {
+    positive(steps, "steps");
+    positive(batchSize, "batch-size");
+    positive(dSteps, "d-steps");
+    positive(logEvery, "log-every");
+    nonNegative(sampleEvery, "sample-every");
+  }
+}

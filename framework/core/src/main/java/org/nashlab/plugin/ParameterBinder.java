@@ -1,0 +1,132 @@
+package org.nashlab.plugin;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds YAML values to a plugin's parameter record: kebab-case keys to components, defaults from
+ * {@code @Default}, range checks from the record's compact constructor. Every problem is collected;
+ * none stops the others from being found.
+ */
+public final class ParameterBinder {
+  private ParameterBinder() {}
+
+  /** A value that could not be bound, by key relative to the plugin's YAML subtree. */
+  public record Problem(String key, String message) {}
+
+  /** The bound record, present only when there were no problems. */
+  public record Binding<R extends Record>(Optional<R> value, List<Problem> problems) {}
+
+  /** Binds {@code values} (key to text as written in YAML) to a new {@code type} record. */
+  public static <R extends Record> Binding<R> bind(Class<R> type, Map<String, String> values) {
+    List<Problem> problems = new ArrayList<>();
+    RecordComponent[] components = type.getRecordComponents();
+    List<ParameterSpec> specs = ParameterSpec.of(type);
+    List<String> keys = specs.stream().map(ParameterSpec::key).toList();
+    for (String key : values.keySet()) {
+      if (!keys.contains(key)) {
+        problems.add(
+            new Problem(
+                key,
+                "is not a parameter"
+                    + Suggestions.didYouMean(key, keys)
+                    + " Parameters: "
+                    + (keys.isEmpty() ? "(none)" : String.join(", ", keys))));
+      }
+    }
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      ParameterSpec spec = specs.get(i);
+      Optional<String> text = Optional.ofNullable(values.get(spec.key())).or(spec::defaultValue);
+      if (text.isEmpty()) {
+        problems.add(new Problem(spec.key(), "is required (" + spec.typeName() + ")"));
+        continue;
+      }
+      try {
+        args[i] = convert(text.get(), components[i].getType());
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(spec.key(), "'" + text.get() + "' is not " + article(spec.typeName())));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Binding<>(Optional.empty(), problems);
+    }
+    try {
+      var constructor =
+          type.getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      constructor.setAccessible(true);
+      return new Binding<>(Optional.of(constructor.newInstance(args)), List.of());
+    } catch (InvocationTargetException e) {
+      String message = String.valueOf(e.getCause().getMessage());
+      String key = keys.stream().filter(k -> message.startsWith(k + " ")).findFirst().orElse("");
+      String rest = key.isEmpty() ? message : message.substring(key.length() + 1);
+      return new Binding<>(Optional.empty(), List.of(new Problem(key, rest)));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot construct " + type.getName(), e);
+    }
+  }
+
+  /** The record's values keyed as in YAML, in declaration order: the resolved configuration. */
+  public static Map<String, Object> unbind(Record params) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (RecordComponent c : params.getClass().getRecordComponents()) {
+      try {
+        var accessor = c.getAccessor();
+        accessor.setAccessible(true);
+        Object value = accessor.invoke(params);
+        values.put(
+            ParameterSpec.kebab(c.getName()),
+            value instanceof Enum<?> e ? ParameterSpec.kebab(e.name()) : value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c, e);
+      }
+    }
+    return values;
+  }
+
+  private static Object convert(String text, Class<?> type) {
+    String t = text.trim();
+    if (type == String.class) {
+      return text;
+    }
+    if (type == double.class) {
+      return Double.parseDouble(t);
+    }
+    if (type == float.class) {
+      return Float.parseFloat(t);
+    }
+    if (type == int.class) {
+      return Integer.parseInt(t);
+    }
+    if (type == long.class) {
+      return Long.parseLong(t);
+    }
+    if (type == boolean.class) {
+      if (t.equals("true") || t.equals("false")) {
+        return Boolean.parseBoolean(t);
+      }
+      throw new IllegalArgumentException(t);
+    }
+    if (type.isEnum()) {
+      for (Object constant : type.getEnumConstants()) {
+        if (ParameterSpec.kebab(constant.toString()).equals(t)) {
+          return constant;
+        }
+      }
+      throw new IllegalArgumentException(t);
+    }
+    throw new IllegalStateException("parameter type " + type.getName() + " is not supported");
+  }
+
+  private static String article(String typeName) {
+    return typeName.contains("|") ? "one of " + typeName : "a valid " + typeName;
+  }
+}

@@ -1,0 +1,189 @@
+package org.nashlab.track;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowClientException;
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.RunRequest;
+import org.nashlab.api.TrackedRun;
+import org.nashlab.api.Tracker;
+import org.nashlab.config.NashHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs runs to an MLflow tracking server: {@code tracking.uri}, else {@code MLFLOW_TRACKING_URI},
+ * else Nash's own local server, installed and started on first use.
+ */
+@Doc(
+    "MLflow tracking server (REST through the MLflow Java client, artifacts through the proxied API)")
+public final class MlflowTracker implements Tracker {
+  private static final Logger log = LoggerFactory.getLogger(MlflowTracker.class);
+  static final int MAX_PARAMS_PER_BATCH = 100;
+  static final int MAX_PARAM_LENGTH = 6000;
+
+  /**
+   * @param uri the tracking server
+   * @param flushTimeout how long the end of a run waits for an unreachable server
+   */
+  public record Params(
+      @Doc("tracking server; empty uses MLFLOW_TRACKING_URI, else Nash's local server") @Default("")
+          String uri,
+      @Doc(
+              "seconds the end of a run waits for an unreachable server before leaving the rest in"
+                  + " the spool")
+          @Default("120")
+          int flushTimeout) {
+    public Params {
+      org.nashlab.api.ParamChecks.nonNegative(flushTimeout, "flush-timeout");
+    }
+  }
+
+  private final Params params;
+  private final NashHome home;
+
+  public MlflowTracker(Params params, NashHome home) {
+    this.params = params;
+    this.home = home;
+  }
+
+  @Override
+  public TrackedRun start(RunRequest request) {
+    Map<String, String> env = System.getenv();
+    String uri =
+        !params.uri().isBlank()
+            ? params.uri()
+            : env.getOrDefault("MLFLOW_TRACKING_URI", "").isBlank()
+                ? EmbeddedMlflow.ensureRunning(home)
+                : env.get("MLFLOW_TRACKING_URI");
+    MlflowEndpoint endpoint = MlflowEndpoint.of(uri, env);
+    checkReachable(endpoint);
+    MlflowClient client = new MlflowClient(endpoint.hostCreds());
+    ArtifactUploader uploader = new ArtifactUploader(endpoint);
+    Path spools = home.spool().resolve(uri.replaceAll("[^A-Za-z0-9]+", "_"));
+    replayLeftovers(client, uploader, spools);
+    try {
+      String experimentId = experimentId(client, request.experiment());
+      Service.RunInfo info =
+          client.createRun(
+              Service.CreateRun.newBuilder()
+                  .setExperimentId(experimentId)
+                  .setRunName(request.runName())
+                  .setStartTime(System.currentTimeMillis())
+                  .addAllTags(tags(request.tags()))
+                  .build());
+      logParams(client, info.getRunId(), request.params());
+      String runFolder = ArtifactUploader.runFolder(info.getArtifactUri());
+      RunDelivery delivery = new RunDelivery(client, uploader, info.getRunId(), runFolder);
+      EventSender sender = new EventSender(delivery, new Spool(spools.resolve(info.getRunId())));
+      String url = endpoint.uri() + "/#/experiments/" + experimentId + "/runs/" + info.getRunId();
+      return new MlflowRun(sender, url, Duration.ofSeconds(params.flushTimeout()));
+    } catch (MlflowClientException | IllegalArgumentException e) {
+      throw new EnvironmentException(
+          "MLflow at " + endpoint + " refused to start the run: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkReachable(MlflowEndpoint endpoint) {
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(endpoint.uri() + "/health"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new EnvironmentException(
+            "MLflow at "
+                + endpoint
+                + " answered /health with HTTP "
+                + response.statusCode()
+                + "; check the server, or unset MLFLOW_TRACKING_URI to use Nash's local server");
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new EnvironmentException(
+          "MLflow at "
+              + endpoint
+              + " is not reachable ("
+              + e
+              + "); start it, or unset"
+              + " MLFLOW_TRACKING_URI to use Nash's local server",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("interrupted while reaching MLflow at " + endpoint, e);
+    }
+  }
+
+  private static void replayLeftovers(MlflowClient client, ArtifactUploader uploader, Path spools) {
+    for (Spool spool : Spool.leftovers(spools)) {
+      try {
+        String folder =
+            ArtifactUploader.runFolder(client.getRun(spool.runId()).getInfo().getArtifactUri());
+        List<TrackingEvent> events = spool.read();
+        new RunDelivery(client, uploader, spool.runId(), folder).deliver(events);
+        spool.clear();
+        log.info("Delivered {} events left from run {}", events.size(), spool.runId());
+      } catch (DeliveryException | MlflowClientException e) {
+        log.warn("Could not yet deliver the events left in {}: {}", spool.dir(), e.getMessage());
+      }
+    }
+  }
+
+  private static String experimentId(MlflowClient client, String name) {
+    return client
+        .getExperimentByName(name)
+        .map(Service.Experiment::getExperimentId)
+        .orElseGet(
+            () -> {
+              try {
+                return client.createExperiment(name);
+              } catch (MlflowClientException e) {
+                // Another trial created it in the meantime.
+                return client.getExperimentByName(name).orElseThrow(() -> e).getExperimentId();
+              }
+            });
+  }
+
+  private static List<Service.RunTag> tags(Map<String, String> tags) {
+    List<Service.RunTag> list = new ArrayList<>();
+    tags.forEach(
+        (k, v) ->
+            list.add(
+                Service.RunTag.newBuilder()
+                    .setKey(MlflowRun.checkName(k))
+                    .setValue(MlflowRun.truncate(v, MlflowRun.MAX_TAG_LENGTH))
+                    .build()));
+    return list;
+  }
+
+  private static void logParams(MlflowClient client, String runId, Map<String, String> params) {
+    List<Service.Param> batch = new ArrayList<>();
+    for (var e : params.entrySet()) {
+      batch.add(
+          Service.Param.newBuilder()
+              .setKey(MlflowRun.checkName(e.getKey()))
+              .setValue(MlflowRun.truncate(e.getValue(), MAX_PARAM_LENGTH))
+              .build());
+      if (batch.size() == MAX_PARAMS_PER_BATCH) {
+        client.logBatch(runId, List.of(), List.copyOf(batch), List.of());
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      client.logBatch(runId, List.of(), batch, List.of());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.nashlab.datasets;
+
+import static org.nashlab.api.ParamChecks.positive;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nashlab.api.DataSource;
+import org.nashlab.api.Dataset;
+import org.nashlab.api.DatasetContext;
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+
+/** Gaussians on a square grid centred at the origin. */
+@Doc("Gaussians on a square grid (25 modes at {-4,-2,0,2,4}^2, std 0.05 as in PacGAN)")
+public final class GridDataset implements Dataset {
+  public record Params(
+      @Doc("number of modes, a perfect square") @Default("25") int modes,
+      @Doc("distance between neighbouring modes") @Default("2.0") double spacing,
+      @Doc("standard deviation of each mode") @Default("0.05") double std) {
+    public Params {
+      positive(modes, "modes");
+      int side = (int) Math.round(Math.sqrt(modes));
+      if (side * side != modes) {
+        throw new IllegalArgumentException(
+            "modes must be a perfect square (4, 9, 25, ...), got " + modes);
+      }
+      positive(spacing, "spacing");
+      positive(std, "std");
+    }
+  }
+
+  private final Params params;
+
+  public GridDataset(Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public DataSource open(DatasetContext context) {
+    int side = (int) Math.round(Math.sqrt(params.modes()));
+    double offset = (side - 1) / 2.0;
+    List<double[]> centres = new ArrayList<>();
+    for (int i = 0; i < side; i++) {
+      for (int j = 0; j < side; j++) {
+        centres.add(
+            new double[] {(i - offset) * params.spacing(), (j - offset) * params.spacing()});
+      }
+    }
+    return new GaussianMixture(centres, params.std());
+  }
+}

@@ -1,0 +1,2 @@
+/** Built-in datasets: synthetic Gaussian mixtures. */
+package org.nashlab.datasets;

@@ -1,0 +1,2 @@
+/** An outside plugin: copy this module to start your own. */
+package org.example.nash;

@@ -1,0 +1,11 @@
+package org.nashlab.losses;
+
+import org.nashlab.api.PluginModule;
+
+/** Registers the built-in losses. */
+public final class LossPlugins extends PluginModule {
+  @Override
+  protected void configurePlugins() {
+    losses().add("minimax", MinimaxLoss.class).add("non-saturating", NonSaturatingLoss.class);
+  }
+}

@@ -1,0 +1,51 @@
+package org.nashlab.optimizers;
+
+import static org.nashlab.api.ParamChecks.fraction;
+import static org.nashlab.api.ParamChecks.positive;
+
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.Optimizer;
+import org.nashlab.api.OptimizerContext;
+import org.tensorflow.framework.optimizers.RMSProp;
+import org.tensorflow.op.Op;
+
+/** RMSProp (Tieleman & Hinton 2012); WGAN trains its critic with it at lr 5e-5 (Arjovsky 2017). */
+@Doc("RMSProp (Tieleman & Hinton 2012); WGAN uses lr 5e-5")
+public final class RmsPropOptimizer implements Optimizer {
+  public record Params(
+      @Doc("learning rate") @Default("5.0e-5") double lr,
+      @Doc("decay of the running mean of squared gradients") @Default("0.9") double decay,
+      @Doc("momentum") @Default("0.0") double momentum,
+      @Doc("added to the denominator for numerical stability") @Default("1.0e-10") double epsilon,
+      @Doc("normalise by the gradient's estimated variance rather than its second moment")
+          @Default("false")
+          boolean centered) {
+    public Params {
+      positive(lr, "lr");
+      fraction(decay, "decay");
+      fraction(momentum, "momentum");
+      positive(epsilon, "epsilon");
+    }
+  }
+
+  private final Params params;
+
+  public RmsPropOptimizer(Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public Op apply(OptimizerContext context) {
+    RMSProp rmsProp =
+        new RMSProp(
+            context.graph(),
+            FrameworkOptimizers.name(context, "rmsprop"),
+            (float) params.lr(),
+            (float) params.decay(),
+            (float) params.momentum(),
+            (float) params.epsilon(),
+            params.centered());
+    return FrameworkOptimizers.apply(rmsProp, context);
+  }
+}
