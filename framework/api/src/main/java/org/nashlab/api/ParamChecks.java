@@ -2,8 +2,8 @@ package org.nashlab.api;
 
 /**
  * Range checks for the compact constructors of parameter records. Each throws an {@link
- * IllegalArgumentException} whose message starts with the parameter's name; Nash adds the file and
- * the key path.
+ * IllegalArgumentException} whose message starts with the parameter's name as written in YAML
+ * (kebab-case) and ends with the value; Nash adds the file and the key path.
  */
 public final class ParamChecks {
   private ParamChecks() {}
@@ -11,6 +11,18 @@ public final class ParamChecks {
   public static void positive(double value, String name) {
     if (!(value > 0)) {
       throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+
+  public static void positive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+
+  public static void nonNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, got " + value);
     }
   }
 

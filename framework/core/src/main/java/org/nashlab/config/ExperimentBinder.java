@@ -138,9 +138,7 @@ public final class ExperimentBinder {
     ParameterBinder.Binding<R> binding = ParameterBinder.bind(type, values);
     for (ParameterBinder.Problem p : binding.problems()) {
       String full = p.key().isEmpty() ? key : key + "." + p.key();
-      String value = values.get(p.key());
-      boolean mentionsValue = value == null || p.message().contains("'" + value + "'");
-      error(full, (mentionsValue ? "" : "'" + value + "' ") + p.message());
+      error(full, p.message());
     }
     return binding.value();
   }

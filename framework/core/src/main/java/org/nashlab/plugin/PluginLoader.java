@@ -24,12 +24,12 @@ final class PluginLoader {
   static List<PluginModule> load(ClassLoader parent, Path pluginsFolder) {
     List<PluginModule> modules = new ArrayList<>();
     ServiceLoader.load(PluginModule.class, parent).forEach(modules::add);
-    List<URL> jars = jarsIn(pluginsFolder);
-    if (!jars.isEmpty()) {
-      // One loader for the folder: a plugin jar may build on another one beside it.
-      var folderLoader = new URLClassLoader(jars.toArray(URL[]::new), parent);
-      for (PluginModule module : ServiceLoader.load(PluginModule.class, folderLoader)) {
-        if (module.getClass().getClassLoader() == folderLoader) {
+    for (URL jar : jarsIn(pluginsFolder)) {
+      // One loader per jar, as Trino does: plugins do not see each other's classes, and the same
+      // plugin in two jars is reported as a clash between the two, not silently merged.
+      var jarLoader = new URLClassLoader(new URL[] {jar}, parent);
+      for (PluginModule module : ServiceLoader.load(PluginModule.class, jarLoader)) {
+        if (module.getClass().getClassLoader() == jarLoader) {
           modules.add(module);
         }
       }

@@ -1,7 +1,11 @@
 package org.nashlab.train;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -10,7 +14,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** Symbolic gradients of a scalar loss, safe against TF Java 1.1's two gradient traps. */
+/** Symbolic gradients of a scalar loss, safe against TF Java 1.1's gradient traps. */
 final class Gradients {
   private Gradients() {}
 
@@ -25,23 +29,47 @@ final class Gradients {
       Operand<TFloat32> loss,
       List<Variable<TFloat32>> variables,
       String prefix) {
-    Output<?>[] xs = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    // An explicit dy keeps OnesLike off the gradient path: it has no gradient of its own, which
-    // breaks penalties that differentiate through these gradients (notes/tensorflow-java.md, 1).
-    Output<?>[] dy = {tf.withName(prefix + "_seed").constant(1f).asOutput()};
-    Output<?>[] grads = graph.addGradients(prefix, new Output<?>[] {loss.asOutput()}, xs, dy);
-    List<Operand<TFloat32>> result = new ArrayList<>(grads.length);
-    for (int i = 0; i < grads.length; i++) {
-      Variable<TFloat32> v = variables.get(i);
-      result.add(isNull(grads[i]) ? tf.zerosLike(v) : grads[i].expect(TFloat32.class));
+    // TensorFlow refuses to differentiate a variable the loss cannot reach ("unreachable from the
+    // output node"), and one it reaches without a gradient path comes back with a null handle
+    // (notes/tensorflow-java.md, trap 2). Both get zeros.
+    Set<String> reachable = opsFeeding(loss);
+    List<Variable<TFloat32>> connected =
+        variables.stream().filter(v -> reachable.contains(v.op().name())).toList();
+    List<Operand<TFloat32>> byConnected = new ArrayList<>();
+    if (!connected.isEmpty()) {
+      Output<?>[] xs = connected.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+      // An explicit dy keeps OnesLike off the gradient path: it has no gradient of its own, which
+      // breaks penalties that differentiate through these gradients (trap 1).
+      Output<?>[] dy = {tf.withName(prefix + "_seed").constant(1f).asOutput()};
+      for (Output<?> g : graph.addGradients(prefix, new Output<?>[] {loss.asOutput()}, xs, dy)) {
+        byConnected.add(isNull(g) ? null : g.expect(TFloat32.class));
+      }
+    }
+    List<Operand<TFloat32>> result = new ArrayList<>(variables.size());
+    for (Variable<TFloat32> v : variables) {
+      int i = connected.indexOf(v);
+      Operand<TFloat32> g = i < 0 ? null : byConnected.get(i);
+      result.add(g == null ? tf.zerosLike(v) : g);
     }
     return result;
   }
 
-  /**
-   * A variable the loss does not reach gets an output with a null native handle; using it fails
-   * with a misleading "close() has been called on the Graph" (notes/tensorflow-java.md, 2).
-   */
+  /** The names of every operation {@code output} depends on, itself included. */
+  private static Set<String> opsFeeding(Operand<?> output) {
+    Set<String> seen = new HashSet<>();
+    Deque<GraphOperation> todo = new ArrayDeque<>();
+    todo.push((GraphOperation) output.op());
+    while (!todo.isEmpty()) {
+      GraphOperation op = todo.pop();
+      if (seen.add(op.name())) {
+        for (Operand<?> input : op.inputs()) {
+          todo.push((GraphOperation) input.op());
+        }
+      }
+    }
+    return seen;
+  }
+
   private static boolean isNull(Output<?> gradient) {
     if (gradient == null) {
       return true;

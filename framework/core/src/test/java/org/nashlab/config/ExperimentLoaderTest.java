@@ -1,0 +1,126 @@
+package org.nashlab.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExperimentLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String yaml) throws IOException {
+    return Files.writeString(dir.resolve(name), yaml);
+  }
+
+  @Test
+  void extendsMergesKeyByKeyAndRemembersWhereEachKeyCameFrom() throws IOException {
+    write("base.yaml", "dataset: { name: ring, modes: 8 }\nloss: { name: minimax }\n");
+    Path child = write("child.yaml", "extends: base.yaml\ndataset: { modes: 4 }\n");
+    LayeredConfig config = ExperimentLoader.load(child, List.of());
+    assertEquals(Optional.of("ring"), config.get("dataset.name"));
+    assertEquals(Optional.of("4"), config.get("dataset.modes"));
+    assertEquals(Optional.of("minimax"), config.get("loss.name"));
+    assertTrue(config.origin("dataset.modes").endsWith("child.yaml"));
+    assertTrue(config.origin("loss.name").endsWith("base.yaml"));
+    assertEquals(List.of(), config.keys("extends"));
+  }
+
+  @Test
+  void commandLineOverridesWinAndAreAttributedToIt() throws IOException {
+    Path file = write("e.yaml", "training: { steps: 1000 }\nloss: { name: minimax }\n");
+    LayeredConfig config =
+        ExperimentLoader.load(file, List.of("training.steps=500", "loss.name=hinge"));
+    assertEquals(Optional.of("500"), config.get("training.steps"));
+    assertEquals(Optional.of("hinge"), config.get("loss.name"));
+    assertEquals("command line", config.origin("training.steps"));
+  }
+
+  @Test
+  void anOverrideListReplacesTheFilesList() throws IOException {
+    Path file = write("e.yaml", "regularizers: [{ name: a }, { name: b }]\n");
+    LayeredConfig config = ExperimentLoader.load(file, List.of("regularizers=[{name: c}]"));
+    assertEquals(1, config.count("regularizers"));
+    assertEquals(Optional.of("c"), config.get("regularizers(0).name"));
+  }
+
+  @Test
+  void expandsEnvironmentSystemPropertiesAndOtherKeys() throws IOException {
+    Path file =
+        write(
+            "e.yaml",
+            "a: ${env:PATH}\nb: ${sys:java.version}\nloss: { name: minimax }\nc: ${loss.name}-x\n");
+    LayeredConfig config = ExperimentLoader.load(file, List.of());
+    assertEquals(Optional.of(System.getenv("PATH")), config.get("a"));
+    assertEquals(Optional.of(System.getProperty("java.version")), config.get("b"));
+    assertEquals(Optional.of("minimax-x"), config.get("c"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "${file:UTF-8:/etc/hostname}",
+        "${file:/etc/hostname}",
+        "${url:UTF-8:http://127.0.0.1:9/}",
+        "${dns:address|localhost}",
+        "${script:javascript:3 + 4}",
+        "${java:version}",
+        "${localhost:name}",
+        "${properties:/etc/os-release::ID}"
+      })
+  void leavesEveryOtherLookupUnexpanded(String lookup) throws IOException {
+    Path file = write("e.yaml", "value: '" + lookup + "'\n");
+    assertEquals(Optional.of(lookup), ExperimentLoader.load(file, List.of()).get("value"));
+  }
+
+  @Test
+  void anExtendsLoopIsAnErrorNamingTheChain() throws IOException {
+    write("a.yaml", "extends: b.yaml\n");
+    write("b.yaml", "extends: a.yaml\n");
+    var e =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> ExperimentLoader.load(dir.resolve("a.yaml"), List.of()));
+    assertTrue(e.getMessage().contains("extends must not loop"), e.getMessage());
+    assertEquals(2, e.exitCode());
+  }
+
+  @Test
+  void aMissingBaseFileIsNamedWithTheFileThatExtendsIt() throws IOException {
+    Path file = write("e.yaml", "extends: nowhere.yaml\n");
+    var e =
+        assertThrows(InvalidConfigException.class, () -> ExperimentLoader.load(file, List.of()));
+    ConfigError error = e.errors().get(0);
+    assertTrue(error.source().endsWith("e.yaml"), error.toString());
+    assertEquals("extends", error.key());
+    assertTrue(error.message().contains("nowhere.yaml' does not exist"), error.toString());
+  }
+
+  @Test
+  void brokenYamlNamesTheFile() throws IOException {
+    Path file = write("broken.yaml", "loss: { name: minimax\n");
+    var e =
+        assertThrows(InvalidConfigException.class, () -> ExperimentLoader.load(file, List.of()));
+    assertTrue(e.getMessage().contains("broken.yaml: is not valid YAML"), e.getMessage());
+  }
+
+  @Test
+  void anOverrideWithoutEqualsSignIsAnError() throws IOException {
+    Path file = write("e.yaml", "loss: { name: minimax }\n");
+    var e =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> ExperimentLoader.load(file, List.of("training.steps")));
+    assertEquals(
+        "command line: training.steps: is not key=value (for example training.steps=500)",
+        e.errors().get(0).toString());
+  }
+}

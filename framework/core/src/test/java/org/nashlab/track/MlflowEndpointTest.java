@@ -1,0 +1,30 @@
+package org.nashlab.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MlflowEndpointTest {
+  @Test
+  void readsBasicCredentialsFromTheEnvironment() {
+    MlflowEndpoint endpoint =
+        MlflowEndpoint.of(
+            "http://mlflow:5000/",
+            Map.of(
+                "MLFLOW_TRACKING_USERNAME", "admin", "MLFLOW_TRACKING_PASSWORD", "password1234"));
+    assertEquals("http://mlflow:5000", endpoint.uri());
+    assertEquals("admin", endpoint.hostCreds().getUsername());
+    assertEquals(Optional.of("Basic YWRtaW46cGFzc3dvcmQxMjM0"), endpoint.authorization());
+  }
+
+  @Test
+  void readsATokenAndNeverPrintsIt() {
+    MlflowEndpoint endpoint =
+        MlflowEndpoint.of("https://x", Map.of("MLFLOW_TRACKING_TOKEN", "s3cret"));
+    assertEquals(Optional.of("Bearer s3cret"), endpoint.authorization());
+    assertEquals("s3cret", endpoint.hostCreds().getToken());
+    assertEquals("https://x", endpoint.toString());
+  }
+}

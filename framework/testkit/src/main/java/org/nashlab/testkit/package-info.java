@@ -1,0 +1,2 @@
+/** Test support: a real MLflow server for integration tests, and readers of what runs logged. */
+package org.nashlab.testkit;
