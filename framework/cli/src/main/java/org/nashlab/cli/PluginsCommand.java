@@ -1,5 +1,6 @@
 package org.nashlab.cli;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
 import org.nashlab.plugin.ParameterSpec;
 import org.nashlab.plugin.PluginRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,15 +18,21 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Lists every plugin by kind, with its parameters, defaults and docs.")
 final class PluginsCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--kind",
       paramLabel = "KIND",
       description = "only this kind (variant, loss, ...)")
   String kind;
 
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
   @Override
   public Integer call() {
-    PluginRegistry plugins = Session.open().plugins();
+    PluginRegistry plugins = Workspace.open().plugins();
     List<PluginKind> kinds =
         kind == null
             ? Arrays.asList(PluginKind.values())
@@ -33,7 +41,7 @@ final class PluginsCommand implements Callable<Integer> {
                     .orElseThrow(
                         () ->
                             new picocli.CommandLine.ParameterException(
-                                new picocli.CommandLine(this),
+                                spec.commandLine(),
                                 "'"
                                     + kind
                                     + "' is not a plugin kind; known: "
@@ -44,17 +52,18 @@ final class PluginsCommand implements Callable<Integer> {
                                             .toList()))));
     for (PluginKind k : kinds) {
       List<PluginSpec> specs = plugins.all(k);
-      System.out.println(k.label() + (specs.isEmpty() ? ": (none yet)" : ":"));
+      out().println(k.label() + (specs.isEmpty() ? ": (none yet)" : ":"));
       for (PluginSpec spec : specs) {
         Doc doc = spec.type().getAnnotation(Doc.class);
-        System.out.println("  " + spec.name() + (doc == null ? "" : "  -  " + doc.value()));
+        out().println("  " + spec.name() + (doc == null ? "" : "  -  " + doc.value()));
         for (ParameterSpec p : PluginRegistry.parameterSpecs(spec)) {
-          System.out.printf(
-              "      %-22s %-14s %-10s %s%n",
-              p.key(),
-              p.typeName(),
-              p.defaultValue().map(v -> v.isEmpty() ? "\"\"" : v).orElse("(required)"),
-              p.doc());
+          out()
+              .printf(
+                  "      %-22s %-14s %-10s %s%n",
+                  p.key(),
+                  p.typeName(),
+                  p.defaultValue().map(v -> v.isEmpty() ? "\"\"" : v).orElse("(required)"),
+                  p.doc());
         }
       }
     }

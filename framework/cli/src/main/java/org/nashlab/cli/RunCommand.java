@@ -1,5 +1,6 @@
 package org.nashlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.nashlab.api.RunStatus;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.train.TrialResult;
 import org.nashlab.train.TrialRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +22,8 @@ import picocli.CommandLine.Parameters;
       "Example: nash run experiments/quickstart.yaml training.steps=500 loss.name=minimax"
     })
 final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "the experiment YAML")
   Path file;
 
@@ -29,19 +33,30 @@ final class RunCommand implements Callable<Integer> {
       description = "overrides with dotted keys, applied after the file")
   List<String> overrides = new ArrayList<>();
 
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
   @Override
   public Integer call() {
-    Session session = Session.open();
-    ExperimentSpec spec = session.experiment(file, overrides);
-    TrialResult result = new TrialRunner(session.plugins(), session.home()).run(spec);
-    System.out.println();
+    Workspace session = Workspace.open();
+    ExperimentSpec experiment = session.experiment(file, overrides);
+    TrialResult result = new TrialRunner(session.plugins(), session.home()).run(experiment);
+    out().println();
     if (result.status() == RunStatus.FINISHED) {
-      System.out.println("Finished " + spec.name() + " (" + result.lastStep() + " steps).");
+      out().println("Finished " + experiment.name() + " (" + result.lastStep() + " steps).");
     } else {
-      System.out.println(
-          "Run " + spec.name() + " " + result.outcome() + " at step " + result.lastStep() + ".");
+      out()
+          .println(
+              "Run "
+                  + spec.name()
+                  + " "
+                  + result.outcome()
+                  + " at step "
+                  + result.lastStep()
+                  + ".");
     }
-    System.out.println("MLflow run: " + result.url());
+    out().println("MLflow run: " + result.url());
     return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }
 }

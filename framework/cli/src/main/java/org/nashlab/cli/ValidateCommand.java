@@ -1,11 +1,13 @@
 package org.nashlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.ResolvedConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Checks an experiment without running it; reports every problem at once.")
 final class ValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "the experiment YAML")
   Path file;
 
@@ -24,13 +28,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--print", description = "print the resolved experiment, defaults filled in")
   boolean print;
 
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
   @Override
   public Integer call() {
-    ExperimentSpec spec = Session.open().experiment(file, overrides);
+    ExperimentSpec experiment = Workspace.open().experiment(file, overrides);
     if (print) {
-      System.out.print(ResolvedConfig.of(spec).toYaml());
+      out().print(ResolvedConfig.of(experiment).toYaml());
     }
-    System.out.println(file + " is valid.");
+    out().println(file + " is valid.");
     return ExitCodes.OK;
   }
 }

@@ -58,20 +58,55 @@ public final class ParameterBinder {
     if (!problems.isEmpty()) {
       return new Binding<>(Optional.empty(), problems);
     }
-    try {
-      var constructor =
-          type.getDeclaredConstructor(
-              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      constructor.setAccessible(true);
-      return new Binding<>(Optional.of(constructor.newInstance(args)), List.of());
-    } catch (InvocationTargetException e) {
-      String message = String.valueOf(e.getCause().getMessage());
-      String key = keys.stream().filter(k -> message.startsWith(k + " ")).findFirst().orElse("");
-      String rest = key.isEmpty() ? message : message.substring(key.length() + 1);
-      return new Binding<>(Optional.empty(), List.of(new Problem(key, rest)));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot construct " + type.getName(), e);
+    return construct(type, components, specs, args);
+  }
+
+  /**
+   * Runs the record's compact constructor. It stops at the first range check that fails, so after
+   * each failure the offending value is put back to its default and construction is tried again:
+   * every independent range problem is reported at once.
+   */
+  private static <R extends Record> Binding<R> construct(
+      Class<R> type, RecordComponent[] components, List<ParameterSpec> specs, Object[] args) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> keys = specs.stream().map(ParameterSpec::key).toList();
+    for (int attempt = 0; attempt <= components.length; attempt++) {
+      try {
+        var constructor =
+            type.getDeclaredConstructor(
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        constructor.setAccessible(true);
+        R value = constructor.newInstance(args);
+        return new Binding<>(problems.isEmpty() ? Optional.of(value) : Optional.empty(), problems);
+      } catch (InvocationTargetException e) {
+        String message = String.valueOf(e.getCause().getMessage());
+        int index = indexOfKeyStarting(message, keys);
+        String key = index < 0 ? "" : keys.get(index);
+        problems.add(
+            new Problem(key, key.isEmpty() ? message : message.substring(key.length() + 1)));
+        Optional<String> fallback = index < 0 ? Optional.empty() : specs.get(index).defaultValue();
+        if (fallback.isEmpty()) {
+          break;
+        }
+        Object reset = convert(fallback.get(), components[index].getType());
+        if (reset.equals(args[index])) {
+          break;
+        }
+        args[index] = reset;
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot construct " + type.getName(), e);
+      }
     }
+    return new Binding<>(Optional.empty(), problems);
+  }
+
+  private static int indexOfKeyStarting(String message, List<String> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (message.startsWith(keys.get(i) + " ")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The record's values keyed as in YAML, in declaration order: the resolved configuration. */

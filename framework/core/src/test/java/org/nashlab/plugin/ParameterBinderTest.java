@@ -18,11 +18,12 @@ class ParameterBinderTest {
 
   record Params(
       @Doc("learning rate") @Default("2.0e-4") double learningRate,
-      @Doc("layers") int depth,
+      @Doc("layers") @Default("2") int depth,
       @Doc("schedule") @Default("constant") Schedule schedule,
       @Doc("flag") @Default("false") boolean amsgrad) {
     Params {
       ParamChecks.positive(learningRate, "learning-rate");
+      ParamChecks.positive(depth, "depth");
     }
   }
 
@@ -51,11 +52,13 @@ class ParameterBinderTest {
   void gathersEveryProblemAtOnce() {
     var binding =
         ParameterBinder.bind(
-            Params.class, Map.of("learning-rate", "fast", "schedule", "cosine", "amsgrad", "yes"));
+            Params.class,
+            Map.of(
+                "learning-rate", "fast", "depth", "deep", "schedule", "cosine", "amsgrad", "yes"));
     assertEquals(
         List.of(
             new ParameterBinder.Problem("learning-rate", "'fast' is not a valid number"),
-            new ParameterBinder.Problem("depth", "is required (integer)"),
+            new ParameterBinder.Problem("depth", "'deep' is not a valid integer"),
             new ParameterBinder.Problem("schedule", "'cosine' is not one of constant|linear-decay"),
             new ParameterBinder.Problem("amsgrad", "'yes' is not one of true|false")),
         binding.problems());
@@ -66,6 +69,16 @@ class ParameterBinderTest {
     var binding = ParameterBinder.bind(Params.class, Map.of("depth", "2", "learning-rate", "-1"));
     assertEquals(
         List.of(new ParameterBinder.Problem("learning-rate", "must be > 0, got -1.0")),
+        binding.problems());
+  }
+
+  @Test
+  void everyRangeProblemIsFoundNotJustTheFirst() {
+    var binding = ParameterBinder.bind(Params.class, Map.of("depth", "0", "learning-rate", "-1"));
+    assertEquals(
+        List.of(
+            new ParameterBinder.Problem("learning-rate", "must be > 0, got -1.0"),
+            new ParameterBinder.Problem("depth", "must be > 0, got 0")),
         binding.problems());
   }
 

@@ -10,11 +10,12 @@ import org.nashlab.plugin.FrameworkServices;
 import org.nashlab.plugin.PluginRegistry;
 
 /** What every command starts from: Nash's home and the plugins found for it. */
-record Session(NashHome home, PluginRegistry plugins) {
+record Workspace(NashHome home, PluginRegistry plugins) {
 
-  static Session open() {
+  static Workspace open() {
     NashHome home = NashHome.fromEnvironment();
-    return new Session(home, PluginRegistry.discover(home.plugins(), new FrameworkServices(home)));
+    return new Workspace(
+        home, PluginRegistry.discover(home.plugins(), new FrameworkServices(home)));
   }
 
   /** Loads and validates an experiment; throws with every problem found. */
