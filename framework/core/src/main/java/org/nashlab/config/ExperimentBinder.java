@@ -86,7 +86,9 @@ public final class ExperimentBinder {
     String written = values.remove("name");
     List<String> known = plugins.names(kind);
     if (written == null && defaultName == null) {
-      error(key + ".name", "is required: name a " + kind.label() + ". " + knownList(known));
+      error(
+          key + ".name",
+          "is required: name a " + kind.label() + Suggestions.hint("", "Known", known));
       return Optional.empty();
     }
     String name = written == null ? defaultName : written;
@@ -94,13 +96,7 @@ public final class ExperimentBinder {
     if (spec.isEmpty()) {
       error(
           key + ".name",
-          "'"
-              + name
-              + "' is not a "
-              + kind.label()
-              + Suggestions.didYouMean(name, known)
-              + " "
-              + knownList(known));
+          "'" + name + "' is not a " + kind.label() + Suggestions.hint(name, "Known", known));
       return Optional.empty();
     }
     Optional<Class<? extends Record>> paramsType = PluginRegistry.parametersOf(spec.get());
@@ -165,9 +161,7 @@ public final class ExperimentBinder {
   private void checkKnown(String prefix, List<String> known, String what, List<String> present) {
     for (String k : present) {
       if (!known.contains(k)) {
-        error(
-            prefix + k,
-            what + Suggestions.didYouMean(k, known) + " Known: " + String.join(", ", known));
+        error(prefix + k, what + Suggestions.hint(k, "Known", known));
       }
     }
   }
@@ -191,9 +185,5 @@ public final class ExperimentBinder {
   private void error(String key, String message) {
     String display = key.replaceAll("\\((\\d+)\\)", "[$1]");
     errors.add(new ConfigError(config.origin(key), display, message));
-  }
-
-  private static String knownList(List<String> known) {
-    return "Known: " + (known.isEmpty() ? "(none registered)" : String.join(", ", known));
   }
 }

@@ -32,12 +32,7 @@ public final class ParameterBinder {
     for (String key : values.keySet()) {
       if (!keys.contains(key)) {
         problems.add(
-            new Problem(
-                key,
-                "is not a parameter"
-                    + Suggestions.didYouMean(key, keys)
-                    + " Parameters: "
-                    + (keys.isEmpty() ? "(none)" : String.join(", ", keys))));
+            new Problem(key, "is not a parameter" + Suggestions.hint(key, "Parameters", keys)));
       }
     }
     Object[] args = new Object[components.length];

@@ -16,9 +16,16 @@ public final class Suggestions {
         .min(Comparator.comparingInt((String k) -> distance(wrong, k)).thenComparing(k -> k));
   }
 
-  /** {@code "; did you mean 'x'?"} or nothing. */
-  public static String didYouMean(String wrong, Collection<String> known) {
-    return closest(wrong, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+  /**
+   * The end of an "unknown name" message: {@code "; did you mean 'hinge'? Known: a, b"}, or {@code
+   * ". Known: a, b"} when nothing is close.
+   */
+  public static String hint(String wrong, String knownLabel, Collection<String> known) {
+    return closest(wrong, known).map(s -> "; did you mean '" + s + "'?").orElse(".")
+        + " "
+        + knownLabel
+        + ": "
+        + (known.isEmpty() ? "(none registered)" : String.join(", ", known));
   }
 
   /** Damerau-Levenshtein distance (optimal string alignment): swapped letters count once. */

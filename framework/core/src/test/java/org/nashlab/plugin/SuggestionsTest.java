@@ -24,6 +24,8 @@ class SuggestionsTest {
   @Test
   void suggestsNothingForAnUnrelatedName() {
     assertEquals(Optional.empty(), Suggestions.closest("cyclegan", LOSSES));
-    assertEquals("", Suggestions.didYouMean("cyclegan", LOSSES));
+    assertEquals(
+        ". Known: minimax, non-saturating, wasserstein, hinge, least-squares",
+        Suggestions.hint("cyclegan", "Known", LOSSES));
   }
 }
