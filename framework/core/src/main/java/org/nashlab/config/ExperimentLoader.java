@@ -65,6 +65,7 @@ public final class ExperimentLoader {
       referrer = display(current);
       current = parent == null ? null : current.resolveSibling(parent).normalize();
     }
+    dropSectionsOfReplacedPlugins(layers);
     CombinedConfiguration merged = new CombinedConfiguration(new OverrideCombiner());
     layers.forEach(l -> merged.addConfiguration(l.config()));
     merged.clearTree("extends");
@@ -74,6 +75,38 @@ public final class ExperimentLoader {
             "sys", DefaultLookups.SYSTEM_PROPERTIES.getLookup());
     merged.installInterpolator(allowed, List.of());
     return new LayeredConfig(file, merged, layers);
+  }
+
+  /**
+   * A layer that names a different plugin for a section ({@code loss.name=hinge} over a file's
+   * {@code minimax}) replaces that section: the parameters below it belonged to the other plugin.
+   * Layers are highest priority first.
+   */
+  private static void dropSectionsOfReplacedPlugins(List<LayeredConfig.Layer> layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      var upper = layers.get(i).config();
+      List<String> sections = new ArrayList<>();
+      upper
+          .getKeys()
+          .forEachRemaining(
+              k -> {
+                if (k.endsWith(".name") && upper.getList(k).size() == 1) {
+                  sections.add(k.substring(0, k.length() - ".name".length()));
+                }
+              });
+      for (String section : sections) {
+        String chosen = upper.getString(section + ".name");
+        String below =
+            layers.subList(i + 1, layers.size()).stream()
+                .map(l -> l.config().getString(section + ".name"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(chosen);
+        if (!below.equals(chosen)) {
+          layers.subList(i + 1, layers.size()).forEach(l -> l.config().clearTree(section));
+        }
+      }
+    }
   }
 
   private static YAMLConfiguration read(Path file, String referrer) {

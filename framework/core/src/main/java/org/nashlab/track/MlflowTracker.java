@@ -61,14 +61,20 @@ public final class MlflowTracker implements Tracker {
   @Override
   public TrackedRun start(RunRequest request) {
     Map<String, String> env = System.getenv();
-    String uri =
-        !params.uri().isBlank()
-            ? params.uri()
-            : env.getOrDefault("MLFLOW_TRACKING_URI", "").isBlank()
-                ? EmbeddedMlflow.ensureRunning(home)
-                : env.get("MLFLOW_TRACKING_URI");
+    String uri;
+    String origin;
+    if (!params.uri().isBlank()) {
+      uri = params.uri();
+      origin = "tracking.uri";
+    } else if (!env.getOrDefault("MLFLOW_TRACKING_URI", "").isBlank()) {
+      uri = env.get("MLFLOW_TRACKING_URI");
+      origin = "MLFLOW_TRACKING_URI";
+    } else {
+      uri = EmbeddedMlflow.ensureRunning(home);
+      origin = "Nash's local server";
+    }
     MlflowEndpoint endpoint = MlflowEndpoint.of(uri, env);
-    checkReachable(endpoint);
+    checkReachable(endpoint, origin);
     MlflowClient client = new MlflowClient(endpoint.hostCreds());
     ArtifactUploader uploader = new ArtifactUploader(endpoint);
     Path spools = home.spool().resolve(uri.replaceAll("[^A-Za-z0-9]+", "_"));
@@ -95,7 +101,7 @@ public final class MlflowTracker implements Tracker {
     }
   }
 
-  private static void checkReachable(MlflowEndpoint endpoint) {
+  private static void checkReachable(MlflowEndpoint endpoint, String origin) {
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<Void> response =

@@ -10,6 +10,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -20,6 +21,10 @@ final class Gradients {
 
   /**
    * The gradient of {@code loss} for each variable, zeros where the loss does not depend on it.
+   *
+   * <p>Each returned gradient is ready only once all of them are: variables are read by reference
+   * when an op runs, so without this an optimizer could update a weight that backpropagation into
+   * an earlier layer still has to read, and runs would not be reproducible.
    *
    * @param prefix a unique name scope for the gradient ops, such as {@code d_grad}
    */
@@ -45,13 +50,14 @@ final class Gradients {
         byConnected.add(isNull(g) ? null : g.expect(TFloat32.class));
       }
     }
-    List<Operand<TFloat32>> result = new ArrayList<>(variables.size());
+    List<Operand<TFloat32>> raw = new ArrayList<>(variables.size());
     for (Variable<TFloat32> v : variables) {
       int i = connected.indexOf(v);
       Operand<TFloat32> g = i < 0 ? null : byConnected.get(i);
-      result.add(g == null ? tf.zerosLike(v) : g);
+      raw.add(g == null ? tf.zeros(tf.constant(v.shape()), TFloat32.class) : g);
     }
-    return result;
+    Ops afterAll = tf.withControlDependencies(raw.stream().<Op>map(tf::identity).toList());
+    return raw.stream().<Operand<TFloat32>>map(afterAll::identity).toList();
   }
 
   /** The names of every operation {@code output} depends on, itself included. */

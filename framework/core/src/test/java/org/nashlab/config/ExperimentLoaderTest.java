@@ -45,6 +45,20 @@ class ExperimentLoaderTest {
   }
 
   @Test
+  void choosingAnotherPluginDropsTheParametersOfTheOneItReplaces() throws IOException {
+    write("base.yaml", "optimizers: { generator: { name: adam, lr: 0.1, beta1: 0.5 } }\n");
+    Path file = write("e.yaml", "extends: base.yaml\noptimizers: { generator: { lr: 0.2 } }\n");
+    LayeredConfig same = ExperimentLoader.load(file, List.of());
+    assertEquals(Optional.of("0.5"), same.get("optimizers.generator.beta1"));
+    assertEquals(Optional.of("0.2"), same.get("optimizers.generator.lr"));
+
+    LayeredConfig other = ExperimentLoader.load(file, List.of("optimizers.generator.name=sgd"));
+    assertEquals(Optional.of("sgd"), other.get("optimizers.generator.name"));
+    assertEquals(Optional.empty(), other.get("optimizers.generator.beta1"));
+    assertEquals(Optional.empty(), other.get("optimizers.generator.lr"));
+  }
+
+  @Test
   void anOverrideListReplacesTheFilesList() throws IOException {
     Path file = write("e.yaml", "regularizers: [{ name: a }, { name: b }]\n");
     LayeredConfig config = ExperimentLoader.load(file, List.of("regularizers=[{name: c}]"));

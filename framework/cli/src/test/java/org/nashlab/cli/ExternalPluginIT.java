@@ -1,0 +1,67 @@
+package org.nashlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nashlab.testkit.MlflowRuns;
+import org.nashlab.testkit.MlflowServerExtension;
+
+/** The example plugin, built as its own jar, dropped into a plugins folder the way a user would. */
+@ExtendWith(MlflowServerExtension.class)
+class ExternalPluginIT {
+  private static final Path EXAMPLE_JAR = Path.of(System.getProperty("nash.example.jar"));
+
+  @TempDir Path plugins;
+  @TempDir Path home;
+
+  @Test
+  void aJarInThePluginsFolderIsListedAndUsable(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    Files.copy(EXAMPLE_JAR, plugins.resolve("nash-example.jar"));
+    Map<String, String> env =
+        Map.of(
+            "NASH_PLUGINS",
+            plugins.toString(),
+            "NASH_HOME",
+            home.toString(),
+            "MLFLOW_TRACKING_URI",
+            mlflow.uri());
+
+    NashProcess listed = NashProcess.run(env, "plugins", "--kind", "dataset");
+    assertEquals(0, listed.exitCode(), listed.err());
+    assertTrue(listed.out().contains("  spiral  -  two-armed spiral in 2-D"), listed.out());
+    assertTrue(listed.out().contains("turns"), listed.out());
+
+    NashProcess run =
+        NashProcess.run(
+            env,
+            "run",
+            "experiments/quickstart.yaml",
+            "name=spiral",
+            "dataset={name: spiral, turns: 2}",
+            "training.steps=200");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    Map<String, String> params = mlflow.runs().params(MlflowRuns.runIdOf(run.runUrl()));
+    assertEquals("spiral", params.get("dataset.name"));
+    assertEquals("2.0", params.get("dataset.turns"));
+  }
+
+  @Test
+  void theSamePluginInTwoJarsIsAClashNamingBoth() throws Exception {
+    Files.copy(EXAMPLE_JAR, plugins.resolve("a.jar"));
+    Files.copy(EXAMPLE_JAR, plugins.resolve("b.jar"));
+    NashProcess nash = NashProcess.run(Map.of("NASH_PLUGINS", plugins.toString()), "plugins");
+    assertEquals(3, nash.exitCode(), nash.out() + nash.err());
+    assertTrue(
+        nash.err().contains("dataset 'spiral' is registered by org.example.nash.ExamplePlugins"),
+        nash.err());
+    assertTrue(nash.err().contains(plugins.resolve("a.jar").toString()), nash.err());
+    assertTrue(nash.err().contains(plugins.resolve("b.jar").toString()), nash.err());
+  }
+}
