@@ -21,12 +21,11 @@ public interface Initializer {
   /** Uniform in {@code ±sqrt(6 / (fan_in + fan_out))} (Glorot & Bengio 2010, eq. 16). */
   static Initializer glorotUniform() {
     return (tf, shape, seeds) -> {
-      long fanIn =
-          shape.numDimensions() > 1 ? shape.size(shape.numDimensions() - 2) : shape.size(0);
-      long fanOut = shape.size(shape.numDimensions() - 1);
+      long fanIn = shape.numDimensions() > 1 ? shape.get(shape.numDimensions() - 2) : shape.get(0);
+      long fanOut = shape.get(shape.numDimensions() - 1);
       for (int i = 0; i < shape.numDimensions() - 2; i++) {
-        fanIn *= shape.size(i);
-        fanOut *= shape.size(i);
+        fanIn *= shape.get(i);
+        fanOut *= shape.get(i);
       }
       float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
       Operand<TFloat32> unit = uniform(tf, shape, seeds);

@@ -5,11 +5,8 @@ import java.io.Reader;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,40 +31,38 @@ public final class EmbeddedMlflow {
   public static String ensureRunning(NashHome home) {
     Path folder = home.mlflow();
     try {
-      Files.createDirectories(folder);
-      try (FileChannel channel =
-              FileChannel.open(
-                  folder.resolve("server.lock"),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        Optional<String> running = running(home);
-        if (running.isPresent()) {
-          return running.get();
-        }
-        int port = port();
-        Path executable = new MlflowInstallation(folder).executable();
-        MlflowServer server =
-            MlflowServer.start(executable, store(home), port, true).awaitHealthy(START_TIMEOUT);
-        Properties state = new Properties();
-        state.setProperty("pid", Long.toString(server.pid()));
-        state.setProperty("uri", server.uri());
-        try (Writer out = Files.newBufferedWriter(stateFile(home))) {
-          state.store(out, "Nash's local MLflow server");
-        }
-        log.info(
-            "Started a local MLflow server at {} (pid {}); it keeps running for later runs."
-                + " Data: {}. Stop it with: kill {}",
-            server.uri(),
-            server.pid(),
-            store(home),
-            server.pid());
-        return server.uri();
-      }
-    } catch (IOException e) {
+      return ProcessLock.holding(folder.resolve("server.lock"), () -> startUnlessRunning(home));
+    } catch (EnvironmentException e) {
+      throw e;
+    } catch (Exception e) {
       throw new EnvironmentException(
           "cannot start Nash's local MLflow server: " + e.getMessage(), e);
     }
+  }
+
+  private static String startUnlessRunning(NashHome home) throws IOException {
+    Optional<String> running = running(home);
+    if (running.isPresent()) {
+      return running.get();
+    }
+    int port = port();
+    Path executable = new MlflowInstallation(home.mlflow()).executable();
+    MlflowServer server =
+        MlflowServer.start(executable, store(home), port, true).awaitHealthy(START_TIMEOUT);
+    Properties state = new Properties();
+    state.setProperty("pid", Long.toString(server.pid()));
+    state.setProperty("uri", server.uri());
+    try (Writer out = Files.newBufferedWriter(stateFile(home))) {
+      state.store(out, "Nash's local MLflow server");
+    }
+    log.info(
+        "Started a local MLflow server at {} (pid {}); it keeps running for later runs."
+            + " Data: {}. Stop it with: kill {}",
+        server.uri(),
+        server.pid(),
+        store(home),
+        server.pid());
+    return server.uri();
   }
 
   /** The address of Nash's local server if it is up. */
@@ -119,7 +114,7 @@ public final class EmbeddedMlflow {
 
   private static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
+      return socket.isBound();
     } catch (IOException e) {
       return false;
     }

@@ -1,11 +1,8 @@
 package org.nashlab.track;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.nashlab.api.EnvironmentException;
@@ -39,20 +36,18 @@ public final class MlflowInstallation {
       return mlflow;
     }
     try {
-      Files.createDirectories(folder);
-      try (FileChannel channel =
-              FileChannel.open(
-                  folder.resolve("install.lock"),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        if (!Files.exists(marker)) {
-          install();
-          Files.createFile(marker);
-        }
-      }
-      return mlflow;
-    } catch (IOException e) {
+      return ProcessLock.holding(
+          folder.resolve("install.lock"),
+          () -> {
+            if (!Files.exists(marker)) {
+              install();
+              Files.createFile(marker);
+            }
+            return mlflow;
+          });
+    } catch (EnvironmentException e) {
+      throw e;
+    } catch (Exception e) {
       throw new EnvironmentException(
           "cannot install MLflow under " + folder + ": " + e.getMessage(), e);
     }

@@ -35,7 +35,7 @@ public final class TrainingProgress implements TrainingLoop.Listener, AutoClosea
                 terminal
                     ? new ConsoleProgressBarConsumer(System.err)
                     : new DelegatingProgressBarConsumer(log::info))
-            .setMaxRenderedLength(120)
+            .setMaxRenderedLength(160)
             .startsFrom(0, Duration.ZERO);
     this.bar = builder.build();
   }

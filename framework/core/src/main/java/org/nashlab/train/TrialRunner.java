@@ -55,7 +55,7 @@ public final class TrialRunner {
             create(spec.generatorOptimizer(), Optimizer.class),
             create(spec.discriminatorOptimizer(), Optimizer.class))) {
       TrainingProgram program = variant.build(graph);
-      int latentDimension = Math.toIntExact(graph.latentInput().shape().size(1));
+      int latentDimension = Math.toIntExact(graph.latentInput().shape().get(1));
       try (Session session = new Session(graph.graph(), SessionSettings.configProto());
           BatchFeeder feeder =
               new BatchFeeder(data, spec.training().batchSize(), latentDimension)) {

@@ -52,7 +52,14 @@ public final class MlflowRuns {
   public List<Service.RunInfo> runsOf(String experiment) {
     return client
         .getExperimentByName(experiment)
-        .map(e -> client.searchRuns(List.of(e.getExperimentId()), ""))
+        .map(
+            e ->
+                client
+                    .searchRuns(List.of(e.getExperimentId()), "", Service.ViewType.ALL, 1000)
+                    .getItems()
+                    .stream()
+                    .map(Service.Run::getInfo)
+                    .toList())
         .orElse(List.of());
   }
 
