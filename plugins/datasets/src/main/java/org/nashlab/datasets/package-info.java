@@ -1,2 +1,2 @@
-/** Built-in datasets: synthetic Gaussian mixtures. */
+/** Built-in datasets: Gaussian mixtures and image sets in their original file formats. */
 package org.nashlab.datasets;

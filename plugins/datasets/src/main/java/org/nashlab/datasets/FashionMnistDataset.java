@@ -1,0 +1,80 @@
+package org.nashlab.datasets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nashlab.api.DataSource;
+import org.nashlab.api.Dataset;
+import org.nashlab.api.DatasetContext;
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.Fetchable;
+
+/**
+ * Fashion-MNIST (Xiao et al. 2017): 70,000 28x28 grey images of 10 kinds of garment, in Zalando's
+ * original IDX files. Debian's {@code dataset-fashion-mnist} installs them.
+ */
+@Doc("Fashion-MNIST, 28x28x1, 10 classes, from the original IDX files (Xiao et al. 2017)")
+public final class FashionMnistDataset implements Dataset, Fetchable {
+  static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
+  static final String PACKAGE = "dataset-fashion-mnist";
+
+  public record Params(
+      @Doc(
+              "folder with the IDX files; empty looks in NASH_HOME/data/fashion-mnist, then "
+                  + "/usr/share/datasets/fashion-mnist")
+          @Default("")
+          String path,
+      @Doc("train (60,000 images) or test (10,000)") @Default("train") Split split) {}
+
+  private final Params params;
+
+  public FashionMnistDataset(Params params) {
+    this.params = params;
+  }
+
+  private List<Path> candidates(DatasetContext context) {
+    List<Path> folders = new ArrayList<>();
+    if (!params.path().isBlank()) {
+      folders.add(Path.of(params.path()));
+    } else {
+      folders.add(context.dataHome().resolve("fashion-mnist"));
+      folders.add(DEBIAN);
+    }
+    return folders;
+  }
+
+  @Override
+  public DataSource open(DatasetContext context) {
+    List<Path> folders = candidates(context);
+    Path folder =
+        IdxFolder.find(folders, params.split())
+            .orElseThrow(
+                () ->
+                    new EnvironmentException(
+                        "Fashion-MNIST is not in "
+                            + folders
+                            + ". Run: nash data fetch fashion-mnist"
+                            + " (it installs the Debian package "
+                            + PACKAGE
+                            + "), or set"
+                            + " dataset.path to a folder with the IDX files"));
+    return IdxFolder.load(folder, params.split());
+  }
+
+  @Override
+  public String fetch(DatasetContext context) {
+    if (IdxFolder.find(candidates(context), params.split()).isPresent()) {
+      return "Fashion-MNIST is already in "
+          + IdxFolder.find(candidates(context), params.split()).get();
+    }
+    String instead = "Install it with: sudo apt-get install -y " + PACKAGE;
+    if (!Commands.isRoot() || !Commands.available("apt-get")) {
+      throw new EnvironmentException(
+          "Fashion-MNIST comes from the Debian package " + PACKAGE + ". " + instead);
+    }
+    Commands.run(List.of("apt-get", "install", "-y", "-q", PACKAGE), Path.of("/"), instead);
+    return "Fashion-MNIST installed in " + DEBIAN;
+  }
+}

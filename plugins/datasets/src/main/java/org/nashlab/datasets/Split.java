@@ -1,0 +1,7 @@
+package org.nashlab.datasets;
+
+/** Which part of a dataset to train on. */
+public enum Split {
+  TRAIN,
+  TEST
+}
