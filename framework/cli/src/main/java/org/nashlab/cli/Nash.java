@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,
+      DataCommand.class,
       UiCommand.class,
       CommandLine.HelpCommand.class
     },
