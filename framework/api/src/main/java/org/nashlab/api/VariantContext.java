@@ -30,7 +30,8 @@ public interface VariantContext {
   /**
    * The standard two-player program: the discriminator learns to tell {@link #realBatch()} from
    * {@code generator(latent)}, the generator learns to fool it, with the experiment's loss and
-   * optimizers.
+   * optimizers. Both networks are applied in training mode; samples come from the generator in
+   * inference mode; each network's {@link Network#updates()} run with its own update.
    */
   TrainingProgram twoPlayer(Network generator, Network discriminator, Operand<TFloat32> latent);
 }

@@ -39,7 +39,7 @@ public final class Activation implements Network {
   }
 
   @Override
-  public Operand<TFloat32> apply(Operand<TFloat32> input) {
+  public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
     return function.apply(input);
   }
 

@@ -25,19 +25,13 @@ public final class Dense implements Network {
    * @param seeds the seed stream the initialiser draws from
    */
   public Dense(Ops tf, String name, long inputs, long outputs, Initializer init, Seeds seeds) {
-    if (name.contains("/")) {
-      throw new IllegalArgumentException("variable name '" + name + "' must not contain '/'");
-    }
     this.tf = tf;
-    this.weights =
-        tf.withName(name + "_w").variable(init.initialValue(tf, Shape.of(inputs, outputs), seeds));
-    this.bias =
-        tf.withName(name + "_b")
-            .variable(Initializer.zeros().initialValue(tf, Shape.of(outputs), seeds));
+    this.weights = Variables.create(tf, name + "_w", Shape.of(inputs, outputs), init, seeds);
+    this.bias = Variables.filled(tf, name + "_b", Shape.of(outputs), 0f);
   }
 
   @Override
-  public Operand<TFloat32> apply(Operand<TFloat32> input) {
+  public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
     // Add rather than BiasAdd: BiasAddGrad has no second-order gradient in TF Java 1.1.
     return tf.math.add(tf.linalg.matMul(input, weights), bias);
   }

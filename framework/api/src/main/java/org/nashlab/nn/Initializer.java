@@ -34,6 +34,27 @@ public interface Initializer {
     };
   }
 
+  /**
+   * Normal with standard deviation {@code sqrt(2 / fan_in)} (He et al. 2015, eq. 10), for ReLU
+   * layers.
+   */
+  static Initializer heNormal() {
+    return (tf, shape, seeds) ->
+        normal((float) Math.sqrt(2.0 / fanIn(shape))).initialValue(tf, shape, seeds);
+  }
+
+  /**
+   * Inputs per output unit: rows of a dense {@code [in, out]} matrix, {@code kh * kw * in} of a
+   * convolution kernel {@code [kh, kw, in, out]}.
+   */
+  static long fanIn(Shape shape) {
+    long fanIn = 1;
+    for (int i = 0; i < shape.numDimensions() - 1; i++) {
+      fanIn *= shape.get(i);
+    }
+    return fanIn;
+  }
+
   /** Normal with mean 0 and the given standard deviation (0.02 in DCGAN, Radford et al. 2015). */
   static Initializer normal(float std) {
     return (tf, shape, seeds) ->

@@ -2,6 +2,7 @@ package org.nashlab.nn;
 
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -14,10 +15,10 @@ public final class Sequential implements Network {
   }
 
   @Override
-  public Operand<TFloat32> apply(Operand<TFloat32> input) {
+  public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
     Operand<TFloat32> x = input;
     for (Network layer : layers) {
-      x = layer.apply(x);
+      x = layer.apply(x, mode);
     }
     return x;
   }
@@ -25,5 +26,10 @@ public final class Sequential implements Network {
   @Override
   public List<Variable<TFloat32>> variables() {
     return layers.stream().flatMap(l -> l.variables().stream()).toList();
+  }
+
+  @Override
+  public List<Op> updates() {
+    return layers.stream().flatMap(l -> l.updates().stream()).toList();
   }
 }

@@ -11,6 +11,7 @@ import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.VariantContext;
+import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
 import org.tensorflow.Graph;
@@ -98,9 +99,9 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   @Override
   public TrainingProgram twoPlayer(
       Network generator, Network discriminator, Operand<TFloat32> latentBatch) {
-    Operand<TFloat32> fake = generator.apply(latentBatch);
-    Operand<TFloat32> realLogits = discriminator.apply(realBatch);
-    Operand<TFloat32> fakeLogits = discriminator.apply(fake);
+    Operand<TFloat32> fake = generator.apply(latentBatch, Mode.TRAINING);
+    Operand<TFloat32> realLogits = discriminator.apply(realBatch, Mode.TRAINING);
+    Operand<TFloat32> fakeLogits = discriminator.apply(fake, Mode.TRAINING);
     AdversarialLosses losses = loss.build(new LossContext(tf, realLogits, fakeLogits));
     Op dTrain = update(discriminatorOptimizer, "d", losses.discriminator(), discriminator);
     Op gTrain = update(generatorOptimizer, "g", losses.generator(), generator);
@@ -113,14 +114,17 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             new TrainingProgram.Update(TrainingLoop.DISCRIMINATOR, dTrain, dScalars),
             new TrainingProgram.Update(
                 TrainingLoop.GENERATOR, gTrain, java.util.Map.of("loss/g", losses.generator()))),
-        fake);
+        generator.apply(latentBatch, Mode.INFERENCE));
   }
 
   private Op update(Optimizer optimizer, String network, Operand<TFloat32> objective, Network net) {
     var variables = net.variables();
     List<Operand<TFloat32>> gradients =
         Gradients.of(graph, tf, objective, variables, network + "_grad");
-    return optimizer.apply(new OptimizerContext(graph, network, variables, gradients));
+    Op step = optimizer.apply(new OptimizerContext(graph, network, variables, gradients));
+    List<Op> all = new ArrayList<>(net.updates());
+    all.add(step);
+    return tf.withControlDependencies(all).withName(network + "_step").noOp();
   }
 
   /** D's mean belief that its inputs are real, {@code mean(sigmoid(logits))}. */

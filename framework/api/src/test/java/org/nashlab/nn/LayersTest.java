@@ -1,0 +1,287 @@
+package org.nashlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** Each layer against a reference computed here in plain Java. */
+class LayersTest {
+  private final Graph graph = new Graph();
+  private final Ops tf = Ops.create(graph);
+  private final Seeds seeds = new Seeds(1);
+
+  private static float[] random(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    return x;
+  }
+
+  private Operand<TFloat32> constant(float[] values, long... shape) {
+    return tf.constant(Shape.of(shape), DataBuffers.of(values));
+  }
+
+  /** Always the given values: lets a test fix a layer's weights. */
+  private static Initializer fixed(float[] values) {
+    return (tf, shape, seeds) -> tf.constant(shape, DataBuffers.of(values));
+  }
+
+  private float[][] run(List<Op> targets, Operand<?>... fetches) {
+    try (Session session = new Session(graph)) {
+      session.initialize();
+      if (!targets.isEmpty()) {
+        var runner = session.runner();
+        targets.forEach(runner::addTarget);
+        runner.run().close();
+      }
+      var runner = session.runner();
+      for (Operand<?> f : fetches) {
+        runner.fetch(f);
+      }
+      try (var result = runner.run()) {
+        float[][] out = new float[fetches.length][];
+        for (int i = 0; i < fetches.length; i++) {
+          TFloat32 t = (TFloat32) result.get(i);
+          out[i] = new float[(int) t.shape().size()];
+          t.copyTo(DataBuffers.of(out[i], false, false));
+        }
+        return out;
+      }
+    }
+  }
+
+  private float[][] run(Operand<?>... fetches) {
+    return run(List.of(), fetches);
+  }
+
+  /** SAME-padded strided convolution, NHWC, kernel [k, k, in, out], as TensorFlow defines it. */
+  private static float[] convolve(
+      float[] x, int h, int w, int cin, float[] kernel, int k, int cout, int stride) {
+    int oh = (h + stride - 1) / stride;
+    int ow = (w + stride - 1) / stride;
+    int padTop = Math.max((oh - 1) * stride + k - h, 0) / 2;
+    int padLeft = Math.max((ow - 1) * stride + k - w, 0) / 2;
+    float[] y = new float[oh * ow * cout];
+    for (int i = 0; i < oh; i++) {
+      for (int j = 0; j < ow; j++) {
+        for (int o = 0; o < cout; o++) {
+          double sum = 0;
+          for (int di = 0; di < k; di++) {
+            for (int dj = 0; dj < k; dj++) {
+              int yi = i * stride + di - padTop;
+              int xj = j * stride + dj - padLeft;
+              if (yi < 0 || yi >= h || xj < 0 || xj >= w) {
+                continue;
+              }
+              for (int c = 0; c < cin; c++) {
+                sum += x[(yi * w + xj) * cin + c] * kernel[((di * k + dj) * cin + c) * cout + o];
+              }
+            }
+          }
+          y[(i * ow + j) * cout + o] = (float) sum;
+        }
+      }
+    }
+    return y;
+  }
+
+  @Test
+  void conv2dMatchesADirectSamePaddedStridedConvolution() {
+    float[] x = random(5 * 5 * 2, 1);
+    float[] kernel = random(3 * 3 * 2 * 3, 2);
+    Conv2D conv = new Conv2D(tf, "c", 2, 3, 3, 2, fixed(kernel), seeds);
+    float[] got = run(conv.apply(constant(x, 1, 5, 5, 2), Mode.TRAINING))[0];
+    assertArrayEquals(convolve(x, 5, 5, 2, kernel, 3, 3, 2), got, 1e-4f);
+  }
+
+  @Test
+  void transposedConvolutionIsTheAdjointOfConvolution() {
+    // <conv(x), y> = <x, conv_transpose(y)> for the same kernel.
+    float[] kernel = random(5 * 5 * 2 * 3, 3);
+    float[] x = random(6 * 6 * 2, 4);
+    float[] y = random(3 * 3 * 3, 5);
+    Conv2D conv = new Conv2D(tf, "c", 2, 3, 5, 2, fixed(kernel), seeds);
+    Conv2DTranspose transpose = new Conv2DTranspose(tf, "t", 3, 2, 5, 2, fixed(kernel), seeds);
+    Operand<TFloat32> convX = conv.apply(constant(x, 1, 6, 6, 2), Mode.TRAINING);
+    Operand<TFloat32> transposeY = transpose.apply(constant(y, 1, 3, 3, 3), Mode.TRAINING);
+    float[][] got = run(convX, transposeY);
+    assertEquals(6 * 6 * 2, got[1].length);
+    double left = 0;
+    for (int i = 0; i < y.length; i++) {
+      left += got[0][i] * y[i];
+    }
+    double right = 0;
+    for (int i = 0; i < x.length; i++) {
+      right += x[i] * got[1][i];
+    }
+    assertEquals(left, right, 1e-4 * Math.abs(left));
+  }
+
+  @Test
+  void batchNormUsesBatchStatisticsInTrainingAndMovingAveragesInInference() {
+    int n = 6;
+    float[] x = random(n * 2, 6);
+    BatchNorm norm = new BatchNorm(tf, "bn", 2, 0.9f, 1e-5f);
+    Operand<TFloat32> input = constant(x, n, 2);
+    Operand<TFloat32> training = norm.apply(input, Mode.TRAINING);
+    Operand<TFloat32> inference = norm.apply(input, Mode.INFERENCE);
+    assertEquals(2, norm.updates().size());
+    float[] trained = run(training)[0];
+    float[] inferred = run(norm.updates(), inference)[0];
+    for (int c = 0; c < 2; c++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i * 2 + c] / n;
+      }
+      double biased = 0;
+      for (int i = 0; i < n; i++) {
+        biased += Math.pow(x[i * 2 + c] - mean, 2) / n;
+      }
+      double unbiased = biased * n / (n - 1);
+      double movingMean = 0.1 * mean;
+      double movingVariance = 0.9 + 0.1 * unbiased;
+      for (int i = 0; i < n; i++) {
+        assertEquals((x[i * 2 + c] - mean) / Math.sqrt(biased + 1e-5), trained[i * 2 + c], 1e-4);
+        assertEquals(
+            (x[i * 2 + c] - movingMean) / Math.sqrt(movingVariance + 1e-5),
+            inferred[i * 2 + c],
+            1e-4);
+      }
+    }
+  }
+
+  @Test
+  void layerNormNormalisesEachSampleOverItsFeatures() {
+    float[] x = random(2 * 2 * 2 * 3, 7);
+    float[] got = run(new LayerNorm(tf, "ln", 3).apply(constant(x, 2, 2, 2, 3), Mode.TRAINING))[0];
+    for (int s = 0; s < 2; s++) {
+      double mean = 0;
+      for (int i = 0; i < 12; i++) {
+        mean += x[s * 12 + i] / 12;
+      }
+      double var = 0;
+      for (int i = 0; i < 12; i++) {
+        var += Math.pow(x[s * 12 + i] - mean, 2) / 12;
+      }
+      for (int i = 0; i < 12; i++) {
+        assertEquals((x[s * 12 + i] - mean) / Math.sqrt(var + 1e-5), got[s * 12 + i], 1e-4);
+      }
+    }
+  }
+
+  @Test
+  void dropoutKeepsTheExpectationAndIsOffInInference() {
+    float[] ones = new float[20_000];
+    java.util.Arrays.fill(ones, 1f);
+    Dropout dropout = new Dropout(tf, 0.25f, seeds);
+    float[][] got =
+        run(
+            dropout.apply(constant(ones, 20_000), Mode.TRAINING),
+            dropout.apply(constant(ones, 20_000), Mode.INFERENCE));
+    int zeros = 0;
+    for (float v : got[0]) {
+      assertTrue(v == 0f || Math.abs(v - 1 / 0.75f) < 1e-6, "value " + v);
+      zeros += v == 0f ? 1 : 0;
+    }
+    assertEquals(0.25, zeros / 20_000.0, 0.015);
+    assertArrayEquals(ones, got[1]);
+  }
+
+  @Test
+  void maxoutTakesTheLargestPieceOfEachUnit() {
+    float[] x = random(3 * 4, 8);
+    float[] w = random(4 * 6, 9);
+    float[] got =
+        run(new Maxout(tf, "m", 4, 2, 3, fixed(w), seeds).apply(constant(x, 3, 4), Mode.TRAINING))[
+            0];
+    for (int s = 0; s < 3; s++) {
+      for (int u = 0; u < 2; u++) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < 3; p++) {
+          double z = 0;
+          for (int i = 0; i < 4; i++) {
+            z += x[s * 4 + i] * w[i * 6 + u * 3 + p];
+          }
+          best = Math.max(best, z);
+        }
+        assertEquals(best, got[s * 2 + u], 1e-4);
+      }
+    }
+  }
+
+  @Test
+  void embeddingLooksUpRowsByClass() {
+    float[] table = random(5 * 3, 10);
+    Embedding embedding = new Embedding(tf, "e", 5, 3, fixed(table), seeds);
+    Operand<TInt32> ids = tf.constant(new int[] {4, 0});
+    float[] got = run(embedding.lookup(ids))[0];
+    assertArrayEquals(
+        new float[] {table[12], table[13], table[14], table[0], table[1], table[2]}, got);
+  }
+
+  @Test
+  void gradientsThroughTheImageLayersMatchFiniteDifferences() {
+    // d/dx of sum(tanh(LN(convT(sigmoid(conv(x))))) * r) against central differences; smooth
+    // activations only, since a difference step can straddle a ReLU kink.
+    float[] x = random(1 * 4 * 4 * 1, 11);
+    float[] r = random(4 * 4 * 1, 12);
+    var input =
+        tf.withName("x")
+            .placeholder(
+                TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(1, 4, 4, 1)));
+    Network net =
+        new Sequential(
+            List.of(
+                new Conv2D(tf, "c", 1, 3, 3, 2, Initializer.normal(0.5f), seeds),
+                Activation.sigmoid(tf),
+                new Conv2DTranspose(tf, "t", 3, 1, 3, 2, Initializer.normal(0.5f), seeds),
+                new LayerNorm(tf, "ln", 1),
+                Activation.tanh(tf)));
+    Operand<TFloat32> loss =
+        tf.reduceSum(
+            tf.math.mul(net.apply(input, Mode.TRAINING), constant(r, 1, 4, 4, 1)),
+            tf.constant(new int[] {0, 1, 2, 3}));
+    var grad =
+        graph.addGradients(loss.asOutput(), new org.tensorflow.Output<?>[] {input.asOutput()})[0];
+    try (Session session = new Session(graph)) {
+      session.initialize();
+      java.util.function.Function<float[], float[]> eval =
+          values -> {
+            try (TFloat32 feed = TFloat32.tensorOf(Shape.of(1, 4, 4, 1), DataBuffers.of(values));
+                var result = session.runner().feed(input, feed).fetch(loss).fetch(grad).run()) {
+              float[] g = new float[16];
+              ((TFloat32) result.get(1)).copyTo(DataBuffers.of(g, false, false));
+              float[] out = new float[17];
+              out[0] = ((TFloat32) result.get(0)).getFloat();
+              System.arraycopy(g, 0, out, 1, 16);
+              return out;
+            }
+          };
+      float[] analytic = eval.apply(x);
+      float h = 1e-2f;
+      for (int i = 0; i < 16; i++) {
+        float[] plus = x.clone();
+        float[] minus = x.clone();
+        plus[i] += h;
+        minus[i] -= h;
+        double numeric = (eval.apply(plus)[0] - eval.apply(minus)[0]) / (2 * h);
+        assertEquals(numeric, analytic[i + 1], 2e-2 + 2e-2 * Math.abs(numeric), "d/dx[" + i + "]");
+      }
+    }
+  }
+}
