@@ -14,12 +14,14 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Draws the generator's samples for one fixed latent batch (the same noise at every step, so plots
- * show how one set of points moves) and logs them as {@code samples/step-NNNNNN.png}.
+ * Draws the generator's samples for one fixed latent batch (the same noise at every step, so the
+ * pictures show how the same samples evolve) and logs them as {@code samples/step-NNNNNN.png}: a
+ * scatter plot over the true modes for 2-D points, an 8x8 grid for images.
  */
 final class SampleWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
   static final int SCATTER_POINTS = 1000;
+  static final int GRID_SIDE = 8;
 
   private final Session session;
   private final Operand<TFloat32> latent;
@@ -27,6 +29,7 @@ final class SampleWriter implements AutoCloseable {
   private final DataSource data;
   private final TrackedRun run;
   private final TFloat32 fixedLatent;
+  private final int count;
 
   SampleWriter(
       Session session,
@@ -41,29 +44,35 @@ final class SampleWriter implements AutoCloseable {
     this.samples = program.samples();
     this.data = data;
     this.run = run;
-    float[] noise = new float[SCATTER_POINTS * latentDimension];
+    this.count = isPoints() ? SCATTER_POINTS : GRID_SIDE * GRID_SIDE;
+    float[] noise = new float[count * latentDimension];
     BatchFeeder.fillNormal(noise, fixedLatentStream);
     this.fixedLatent =
-        TFloat32.tensorOf(
-            Shape.of(SCATTER_POINTS, latentDimension), DataBuffers.of(noise, true, false));
+        TFloat32.tensorOf(Shape.of(count, latentDimension), DataBuffers.of(noise, true, false));
   }
 
-  /** Whether this data has a picture Nash can draw yet (2-D points). */
-  boolean canDraw() {
+  private boolean isPoints() {
     return data.sampleShape().equals(Shape.of(2));
   }
 
+  private boolean isImages() {
+    Shape shape = data.sampleShape();
+    return shape.numDimensions() == 3 && (shape.get(2) == 1 || shape.get(2) == 3);
+  }
+
   void write(long step) {
-    if (!canDraw()) {
-      log.debug("no sample plot for samples of shape {}", data.sampleShape());
+    if (!isPoints() && !isImages()) {
+      log.debug("no sample picture for samples of shape {}", data.sampleShape());
       return;
     }
-    float[] points = new float[SCATTER_POINTS * 2];
+    float[] values = new float[Math.toIntExact(count * data.sampleShape().size())];
     try (var result = session.runner().feed(latent, fixedLatent).fetch(samples).run()) {
-      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(points, false, false));
+      ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
     }
-    MixtureModes modes = data instanceof MixtureModes m ? m : null;
-    byte[] png = SamplePlot.scatter(points, modes, "step " + step);
+    byte[] png =
+        isPoints()
+            ? SamplePlot.scatter(values, data instanceof MixtureModes m ? m : null, "step " + step)
+            : ImageGrid.png(values, data.sampleShape(), count, GRID_SIDE, 2);
     run.logArtifact(String.format("samples/step-%06d.png", step), png);
   }
 
