@@ -12,6 +12,9 @@ public interface TrackedRun extends AutoCloseable {
   /** Stores {@code content} as an artifact at {@code path} (for example {@code samples/a.png}). */
   void logArtifact(String path, byte[] content);
 
+  /** The tracker's id of the run. */
+  String id();
+
   /** Where a person can look at the run. */
   String url();
 

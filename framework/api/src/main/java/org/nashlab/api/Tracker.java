@@ -6,4 +6,14 @@ public interface Tracker {
    * Creates a run and returns the handle to log into; call {@link TrackedRun#close()} at the end.
    */
   TrackedRun start(RunRequest request);
+
+  /**
+   * Reopens a run this tracker created, to log the rest of a resumed trial into it.
+   *
+   * @throws EnvironmentException if the run does not exist or the tracker cannot reopen runs
+   */
+  default TrackedRun reopen(String runId) {
+    throw new EnvironmentException(
+        getClass().getSimpleName() + " cannot reopen runs; run " + runId + " cannot be resumed");
+  }
 }

@@ -11,27 +11,35 @@ import org.nashlab.train.TrialResult;
 import org.nashlab.train.TrialRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Trains one experiment and logs it to MLflow.",
+    description = {
+      "Trains one experiment and logs it to MLflow.",
+      "SIGTERM or Ctrl-C checkpoints, flushes the metrics and ends the run as KILLED."
+    },
     footer = {
       "",
-      "Example: nash run experiments/quickstart.yaml training.steps=500 loss.name=minimax"
+      "Examples:",
+      "  nash run experiments/quickstart.yaml training.steps=500 loss.name=minimax",
+      "  nash run --resume 9181bc168c324cc0ac1e33f0436c91af"
     })
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "the experiment YAML")
-  Path file;
-
   @Parameters(
-      index = "1..*",
-      paramLabel = "KEY=VALUE",
-      description = "overrides with dotted keys, applied after the file")
-  List<String> overrides = new ArrayList<>();
+      paramLabel = "FILE [KEY=VALUE...]",
+      description = "the experiment YAML, then overrides with dotted keys")
+  List<String> arguments = new ArrayList<>();
+
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_ID",
+      description = "continue this run from its last checkpoint, in the same MLflow run")
+  String resume;
 
   private PrintWriter out() {
     return spec.commandLine().getOut();
@@ -39,22 +47,46 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace session = Workspace.open();
-    ExperimentSpec experiment = session.experiment(file, overrides);
-    TrialResult result = new TrialRunner(session.plugins(), session.home()).run(experiment);
-    out().println();
-    if (result.status() == RunStatus.FINISHED) {
-      out().println("Finished " + experiment.name() + " (" + result.lastStep() + " steps).");
+    if ((resume == null) == arguments.isEmpty() || (resume != null && !arguments.isEmpty())) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give an experiment FILE (with overrides), or --resume RUN_ID alone");
+    }
+    Workspace workspace = Workspace.open();
+    TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
+    ExperimentSpec experiment;
+    TrialResult result;
+    if (resume != null) {
+      experiment =
+          workspace.experiment(TrialRunner.resumeConfig(workspace.home(), resume), List.of());
+      result = runner.resume(experiment, resume);
     } else {
-      out()
-          .println(
-              "Run "
-                  + spec.name()
-                  + " "
-                  + result.outcome()
-                  + " at step "
-                  + result.lastStep()
-                  + ".");
+      experiment =
+          workspace.experiment(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
+      result = runner.run(experiment);
+    }
+    out().println();
+    switch (result.status()) {
+      case FINISHED ->
+          out().println("Finished " + experiment.name() + " (" + result.lastStep() + " steps).");
+      case KILLED ->
+          out()
+              .println(
+                  "Stopped "
+                      + experiment.name()
+                      + " at step "
+                      + result.lastStep()
+                      + "; continue with: nash run --resume "
+                      + result.runId());
+      default ->
+          out()
+              .println(
+                  "Run "
+                      + experiment.name()
+                      + " "
+                      + result.outcome()
+                      + " at step "
+                      + result.lastStep()
+                      + ".");
     }
     out().println("MLflow run: " + result.url());
     return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.RUN_FAILED;

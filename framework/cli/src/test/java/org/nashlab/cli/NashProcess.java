@@ -19,6 +19,37 @@ record NashProcess(int exitCode, String out, String err) {
 
   /** Runs {@code nash args} with {@code env} added to this JVM's environment less MLflow's. */
   static NashProcess run(Map<String, String> env, String... args) {
+    return start(env, args).await();
+  }
+
+  /** A {@code nash} process still running. */
+  record Running(Process process, Path out, Path err, String command) {
+    /** Sends SIGTERM, as a scheduler or {@code kill} would. */
+    void terminate() {
+      process.destroy();
+    }
+
+    NashProcess await() {
+      try {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(command + " did not finish in 10 minutes");
+        }
+        return new NashProcess(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Starts {@code nash args} without waiting for it. */
+  static Running start(Map<String, String> env, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of("java", "-Djava.awt.headless=true", "-jar", JAR.toAbsolutePath().toString()));
@@ -31,19 +62,8 @@ record NashProcess(int exitCode, String out, String err) {
       Path out = Files.createTempFile("nash-out", ".txt");
       Path err = Files.createTempFile("nash-err", ".txt");
       Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!process.waitFor(10, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "nash " + String.join(" ", args) + " did not finish in 10 minutes");
-      }
-      return new NashProcess(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
+      return new Running(process, out, err, "nash " + String.join(" ", args));
     } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

@@ -47,7 +47,9 @@ class ValidateCommandTest {
     String[] expected = {
       "8 problems in the experiment:",
       f + ": trainig: is not a section of an experiment; did you mean 'training'?",
-      f + ": dataset.name: 'rnig' is not a dataset; did you mean 'ring'? Known: grid, ring",
+      f
+          + ": dataset.name: 'rnig' is not a dataset; did you mean 'ring'? Known: cifar10, fashion-mnist,"
+          + " grid, image-folder, mnist, ring, stacked-mnist",
       f + ": variant.latent-dimm: is not a parameter; did you mean 'latent-dim'?",
       f
           + ": loss.name: 'non-saturatin' is not a loss; did you mean 'non-saturating'? Known: minimax,"

@@ -15,6 +15,7 @@ import org.nashlab.api.Doc;
  * @param dSteps discriminator updates per generator update
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
+ * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
  */
 public record TrainingSettings(
     @Doc("generator updates to run") @Default("1000") int steps,
@@ -23,12 +24,15 @@ public record TrainingSettings(
     @Doc("samples per batch, real and generated") @Default("64") int batchSize,
     @Doc("discriminator updates per generator update") @Default("1") int dSteps,
     @Doc("steps between logged scalars (losses, steps/s)") @Default("10") int logEvery,
-    @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery) {
+    @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
+    @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
+        int checkpointEvery) {
   public TrainingSettings {
     positive(steps, "steps");
     positive(batchSize, "batch-size");
     positive(dSteps, "d-steps");
     positive(logEvery, "log-every");
     nonNegative(sampleEvery, "sample-every");
+    nonNegative(checkpointEvery, "checkpoint-every");
   }
 }

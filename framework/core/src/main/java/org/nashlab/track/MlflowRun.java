@@ -17,13 +17,15 @@ final class MlflowRun implements TrackedRun {
   static final int MAX_TAG_LENGTH = 5000;
 
   private final EventSender sender;
+  private final String id;
   private final String url;
   private final Duration flushTimeout;
   private RunStatus status = RunStatus.FAILED;
   private boolean closed;
 
-  MlflowRun(EventSender sender, String url, Duration flushTimeout) {
+  MlflowRun(EventSender sender, String id, String url, Duration flushTimeout) {
     this.sender = sender;
+    this.id = id;
     this.url = url;
     this.flushTimeout = flushTimeout;
   }
@@ -46,6 +48,11 @@ final class MlflowRun implements TrackedRun {
           "artifact path '" + path + "' must be relative, without '..'");
     }
     sender.submit(new TrackingEvent.ArtifactFile(path, content.clone()));
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

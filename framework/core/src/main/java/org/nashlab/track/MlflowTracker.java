@@ -58,8 +58,11 @@ public final class MlflowTracker implements Tracker {
     this.home = home;
   }
 
-  @Override
-  public TrackedRun start(RunRequest request) {
+  /** A reachable server, and what talks to it. */
+  private record Connection(
+      MlflowEndpoint endpoint, MlflowClient client, ArtifactUploader uploader, Path spools) {}
+
+  private Connection connect() {
     Map<String, String> env = System.getenv();
     String uri;
     String origin;
@@ -79,26 +82,56 @@ public final class MlflowTracker implements Tracker {
     ArtifactUploader uploader = new ArtifactUploader(endpoint);
     Path spools = home.spool().resolve(uri.replaceAll("[^A-Za-z0-9]+", "_"));
     replayLeftovers(client, uploader, spools);
+    return new Connection(endpoint, client, uploader, spools);
+  }
+
+  @Override
+  public TrackedRun start(RunRequest request) {
+    Connection c = connect();
     try {
-      String experimentId = experimentId(client, request.experiment());
+      String experimentId = experimentId(c.client(), request.experiment());
       Service.RunInfo info =
-          client.createRun(
-              Service.CreateRun.newBuilder()
-                  .setExperimentId(experimentId)
-                  .setRunName(request.runName())
-                  .setStartTime(System.currentTimeMillis())
-                  .addAllTags(tags(request.tags()))
-                  .build());
-      logParams(client, info.getRunId(), request.params());
-      String runFolder = ArtifactUploader.runFolder(info.getArtifactUri());
-      RunDelivery delivery = new RunDelivery(client, uploader, info.getRunId(), runFolder);
-      EventSender sender = new EventSender(delivery, new Spool(spools.resolve(info.getRunId())));
-      String url = endpoint.uri() + "/#/experiments/" + experimentId + "/runs/" + info.getRunId();
-      return new MlflowRun(sender, url, Duration.ofSeconds(params.flushTimeout()));
+          c.client()
+              .createRun(
+                  Service.CreateRun.newBuilder()
+                      .setExperimentId(experimentId)
+                      .setRunName(request.runName())
+                      .setStartTime(System.currentTimeMillis())
+                      .addAllTags(tags(request.tags()))
+                      .build());
+      logParams(c.client(), info.getRunId(), request.params());
+      return open(c, info);
     } catch (MlflowClientException | IllegalArgumentException e) {
       throw new EnvironmentException(
-          "MLflow at " + endpoint + " refused to start the run: " + e.getMessage(), e);
+          "MLflow at " + c.endpoint() + " refused to start the run: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public TrackedRun reopen(String runId) {
+    Connection c = connect();
+    try {
+      Service.RunInfo info = c.client().getRun(runId).getInfo();
+      c.client()
+          .sendPost("runs/update", "{\"run_id\": \"" + runId + "\", \"status\": \"RUNNING\"}");
+      return open(c, info);
+    } catch (MlflowClientException | IllegalArgumentException e) {
+      throw new EnvironmentException(
+          "MLflow at " + c.endpoint() + " cannot reopen run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private MlflowRun open(Connection c, Service.RunInfo info) {
+    String runFolder = ArtifactUploader.runFolder(info.getArtifactUri());
+    RunDelivery delivery = new RunDelivery(c.client(), c.uploader(), info.getRunId(), runFolder);
+    EventSender sender = new EventSender(delivery, new Spool(c.spools().resolve(info.getRunId())));
+    String url =
+        c.endpoint().uri()
+            + "/#/experiments/"
+            + info.getExperimentId()
+            + "/runs/"
+            + info.getRunId();
+    return new MlflowRun(sender, info.getRunId(), url, Duration.ofSeconds(params.flushTimeout()));
   }
 
   private static void checkReachable(MlflowEndpoint endpoint, String origin) {

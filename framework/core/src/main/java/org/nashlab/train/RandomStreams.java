@@ -1,24 +1,31 @@
 package org.nashlab.train;
 
-import java.util.SplittableRandom;
 import org.nashlab.nn.Seeds;
 
 /**
  * One master seed split into independent streams: weight initialisation, data order, latent noise,
  * and the fixed latent batch used for samples. Each stream depends only on the master seed, so
- * changing how much one stream is used never shifts another.
+ * changing how much one stream is used never shifts another; the data and noise streams' positions
+ * are saved in checkpoints.
  */
 final class RandomStreams {
   final Seeds init;
-  final SplittableRandom data;
-  final SplittableRandom noise;
-  final SplittableRandom fixedLatent;
+  final SplitMix64 data;
+  final SplitMix64 noise;
+  final SplitMix64 fixedLatent;
 
   RandomStreams(long masterSeed) {
-    SplittableRandom root = new SplittableRandom(masterSeed);
-    this.init = new Seeds(root.nextLong());
-    this.data = root.split();
-    this.noise = root.split();
-    this.fixedLatent = root.split();
+    this.init = new Seeds(stream(masterSeed, 1));
+    this.data = new SplitMix64(stream(masterSeed, 2));
+    this.noise = new SplitMix64(stream(masterSeed, 3));
+    this.fixedLatent = new SplitMix64(stream(masterSeed, 4));
+  }
+
+  /**
+   * The starting state of stream {@code index}: the master seed's {@code index}-th SplitMix64
+   * output.
+   */
+  private static long stream(long masterSeed, int index) {
+    return SplitMix64.mix(masterSeed + index * 0x9e3779b97f4a7c15L);
   }
 }

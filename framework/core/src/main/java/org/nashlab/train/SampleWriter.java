@@ -1,6 +1,6 @@
 package org.nashlab.train;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
 import org.nashlab.api.TrackedRun;
@@ -37,7 +37,7 @@ final class SampleWriter implements AutoCloseable {
       TrainingProgram program,
       int latentDimension,
       DataSource data,
-      SplittableRandom fixedLatentStream,
+      RandomGenerator fixedLatentStream,
       TrackedRun run) {
     this.session = session;
     this.latent = latent;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.nashlab.api.TrackedRun;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.config.TrainingSettings;
@@ -21,11 +22,19 @@ final class TrainingLoop {
   static final String DISCRIMINATOR = "discriminator";
   static final String GENERATOR = "generator";
 
-  /** How the loop ended: {@code divergedAt} is the step of the first non-finite scalar, or 0. */
-  record Outcome(long lastStep, long divergedAt, Map<String, Float> lastScalars) {
+  /**
+   * How the loop ended: {@code divergedAt} is the step of the first non-finite scalar, or 0; {@code
+   * stopped} when a stop was requested (SIGTERM, Ctrl-C) before the last step.
+   */
+  record Outcome(long lastStep, long divergedAt, boolean stopped, Map<String, Float> lastScalars) {
     boolean diverged() {
       return divergedAt > 0;
     }
+  }
+
+  /** Saves a checkpoint after a step. */
+  interface Checkpointer {
+    void save(long step);
   }
 
   /** Told about progress; the progress bar listens. */
@@ -45,6 +54,8 @@ final class TrainingLoop {
   private final TrackedRun run;
   private final SampleWriter samples;
   private final Listener listener;
+  private final Checkpointer checkpointer;
+  private final BooleanSupplier stopRequested;
 
   TrainingLoop(
       Session session,
@@ -55,7 +66,9 @@ final class TrainingLoop {
       TrainingSettings settings,
       TrackedRun run,
       SampleWriter samples,
-      Listener listener) {
+      Listener listener,
+      Checkpointer checkpointer,
+      BooleanSupplier stopRequested) {
     this.session = session;
     this.graph = graph;
     this.discriminator = program.update(DISCRIMINATOR);
@@ -66,13 +79,16 @@ final class TrainingLoop {
     this.run = run;
     this.samples = samples;
     this.listener = listener;
+    this.checkpointer = checkpointer;
+    this.stopRequested = stopRequested;
   }
 
-  Outcome run() {
+  /** Runs steps {@code firstStep} to {@code training.steps}. */
+  Outcome run(long firstStep) {
     Map<String, Float> scalars = new LinkedHashMap<>();
     long lastLogNanos = System.nanoTime();
-    long lastLogStep = 0;
-    for (long step = 1; step <= settings.steps(); step++) {
+    long lastLogStep = firstStep - 1;
+    for (long step = firstStep; step <= settings.steps(); step++) {
       boolean logging = step % settings.logEvery() == 0 || step == settings.steps();
       scalars.clear();
       for (int k = 1; k <= settings.dSteps(); k++) {
@@ -90,15 +106,24 @@ final class TrainingLoop {
         run.logMetric("speed/steps-per-second", stepsPerSecond, at);
         listener.onScalars(step, scalars);
         if (scalars.values().stream().anyMatch(v -> !Float.isFinite(v))) {
-          return new Outcome(step, step, Map.copyOf(scalars));
+          return new Outcome(step, step, false, Map.copyOf(scalars));
         }
       }
       if (settings.sampleEvery() > 0
           && (step % settings.sampleEvery() == 0 || step == settings.steps())) {
         samples.write(step);
       }
+      boolean stop = stopRequested.getAsBoolean() && step < settings.steps();
+      if (stop
+          || step == settings.steps()
+          || (settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0)) {
+        checkpointer.save(step);
+      }
+      if (stop) {
+        return new Outcome(step, 0, true, Map.copyOf(scalars));
+      }
     }
-    return new Outcome(settings.steps(), 0, Map.copyOf(scalars));
+    return new Outcome(settings.steps(), 0, false, Map.copyOf(scalars));
   }
 
   private void runUpdate(TrainingProgram.Update update, boolean fetch, Map<String, Float> into) {

@@ -34,7 +34,7 @@ public final class TrainingProgress implements TrainingLoop.Listener, AutoClosea
             .setConsumer(
                 terminal
                     ? new ConsoleProgressBarConsumer(System.err)
-                    : new DelegatingProgressBarConsumer(log::info))
+                    : new DelegatingProgressBarConsumer(log::info, 200))
             .setMaxRenderedLength(160)
             .startsFrom(0, Duration.ZERO);
     this.bar = builder.build();

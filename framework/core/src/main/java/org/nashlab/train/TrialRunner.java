@@ -2,12 +2,16 @@ package org.nashlab.train;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
+import org.nashlab.api.EnvironmentException;
 import org.nashlab.api.Loss;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.RunRequest;
@@ -22,17 +26,22 @@ import org.nashlab.config.PluginChoice;
 import org.nashlab.config.ResolvedConfig;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.track.SourceCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
 
 /**
  * Runs one trial end to end: builds the plugins, opens the data, assembles the graph, and only then
  * opens a tracked run, so an experiment that cannot start leaves nothing behind in MLflow.
+ * Checkpoints go to {@code NASH_HOME/checkpoints/RUN_ID}; {@link #resume} continues from the last
+ * one in the same run.
  *
  * <pre>{@code
  * TrialResult result = new TrialRunner(plugins, home).run(spec);
  * }</pre>
  */
 public final class TrialRunner {
+  private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
   private final PluginRegistry plugins;
   private final NashHome home;
 
@@ -41,7 +50,34 @@ public final class TrialRunner {
     this.home = home;
   }
 
+  /** Trains a new trial in a new run. */
   public TrialResult run(ExperimentSpec spec) {
+    return execute(spec, Optional.empty());
+  }
+
+  /**
+   * Continues run {@code runId} from its last checkpoint; {@code spec} is {@link #resumeConfig}.
+   */
+  public TrialResult resume(ExperimentSpec spec, String runId) {
+    return execute(spec, Optional.of(runId));
+  }
+
+  /** The resolved configuration run {@code runId} started with, kept beside its checkpoints. */
+  public static Path resumeConfig(NashHome home, String runId) {
+    Path config = Checkpoint.of(home, runId).config();
+    if (!Files.isRegularFile(config)) {
+      throw new EnvironmentException(
+          "no checkpoint of run "
+              + runId
+              + " in "
+              + config.getParent()
+              + "; only runs started on"
+              + " this machine (or with this NASH_HOME) can be resumed");
+    }
+    return config;
+  }
+
+  private TrialResult execute(ExperimentSpec spec, Optional<String> resumeId) {
     ResolvedConfig resolved = ResolvedConfig.of(spec);
     DataSource data = create(spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
     Variant variant = create(spec.variant(), Variant.class);
@@ -57,18 +93,31 @@ public final class TrialRunner {
       TrainingProgram program = variant.build(graph);
       int latentDimension = Math.toIntExact(graph.latentInput().shape().get(1));
       try (Session session = new Session(graph.graph(), SessionSettings.configProto());
-          BatchFeeder feeder =
-              new BatchFeeder(data, spec.training().batchSize(), latentDimension)) {
+          BatchFeeder feeder = new BatchFeeder(data, spec.training().batchSize(), latentDimension);
+          StopSignal stop = StopSignal.install()) {
         session.initialize();
+        Trial trial =
+            new Trial(spec, graph, program, session, feeder, streams, data, latentDimension, stop);
+        if (resumeId.isPresent()) {
+          Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
+          long step = checkpoint.restore(session, streams);
+          try (TrackedRun run = tracker.reopen(resumeId.get())) {
+            run.setTag("nash.resumed-from-step", Long.toString(step));
+            return trial.train(run, checkpoint, step + 1);
+          }
+        }
         try (TrackedRun run = tracker.start(request(spec, resolved))) {
+          Checkpoint checkpoint = Checkpoint.of(home, run.id());
+          checkpoint.writeConfig(resolved.toYaml());
           run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
-          return train(spec, graph, program, session, feeder, streams, data, latentDimension, run);
+          return trial.train(run, checkpoint, 1);
         }
       }
     }
   }
 
-  private TrialResult train(
+  /** Everything a trial's loop needs once the graph and session exist. */
+  private record Trial(
       ExperimentSpec spec,
       TrialGraph graph,
       TrainingProgram program,
@@ -77,38 +126,65 @@ public final class TrialRunner {
       RandomStreams streams,
       DataSource data,
       int latentDimension,
-      TrackedRun run) {
-    try (SampleWriter samples =
-            new SampleWriter(
-                session,
-                graph.latentInput(),
-                program,
-                latentDimension,
-                data,
-                streams.fixedLatent,
-                run);
-        TrainingProgress progress = new TrainingProgress(spec.name(), spec.training().steps())) {
-      TrainingLoop.Outcome outcome =
-          new TrainingLoop(
-                  session, graph, program, feeder, streams, spec.training(), run, samples, progress)
-              .run();
-      if (outcome.diverged()) {
-        run.setTag("nash.outcome", "diverged");
-        run.setTag("nash.diverged-step", Long.toString(outcome.divergedAt()));
-        run.setTag(
-            "mlflow.note.content",
-            "Diverged at step " + outcome.divergedAt() + ": " + outcome.lastScalars());
+      StopSignal stop) {
+
+    TrialResult train(TrackedRun run, Checkpoint checkpoint, long firstStep) {
+      try (SampleWriter samples =
+              new SampleWriter(
+                  session,
+                  graph.latentInput(),
+                  program,
+                  latentDimension,
+                  data,
+                  streams.fixedLatent,
+                  run);
+          TrainingProgress progress = new TrainingProgress(spec.name(), spec.training().steps())) {
+        progress.onStep(firstStep - 1);
+        TrainingLoop.Outcome outcome =
+            new TrainingLoop(
+                    session,
+                    graph,
+                    program,
+                    feeder,
+                    streams,
+                    spec.training(),
+                    run,
+                    samples,
+                    progress,
+                    step -> checkpoint.save(session, step, streams),
+                    stop::requested)
+                .run(firstStep);
+        if (outcome.diverged()) {
+          run.setTag("nash.outcome", "diverged");
+          run.setTag("nash.diverged-step", Long.toString(outcome.divergedAt()));
+          run.setTag(
+              "mlflow.note.content",
+              "Diverged at step " + outcome.divergedAt() + ": " + outcome.lastScalars());
+          return end(run, RunStatus.FAILED, "diverged", outcome.lastStep());
+        }
+        if (outcome.stopped()) {
+          // Said here: once the stop signal is released the JVM exits, before the CLI can print.
+          log.info(
+              "Stopped at step {}; checkpoint saved. Continue with: nash run --resume {}",
+              outcome.lastStep(),
+              run.id());
+          run.setTag("nash.outcome", "killed");
+          run.setTag("nash.stopped-step", Long.toString(outcome.lastStep()));
+          return end(run, RunStatus.KILLED, "killed", outcome.lastStep());
+        }
+        run.setTag("nash.outcome", "finished");
+        return end(run, RunStatus.FINISHED, "finished", outcome.lastStep());
+      } catch (RuntimeException e) {
+        run.setTag("nash.outcome", "error");
+        run.setTag("mlflow.note.content", "Failed: " + e);
         run.finish(RunStatus.FAILED);
-        return new TrialResult(RunStatus.FAILED, "diverged", outcome.lastStep(), run.url());
+        throw e;
       }
-      run.setTag("nash.outcome", "finished");
-      run.finish(RunStatus.FINISHED);
-      return new TrialResult(RunStatus.FINISHED, "finished", outcome.lastStep(), run.url());
-    } catch (RuntimeException e) {
-      run.setTag("nash.outcome", "error");
-      run.setTag("mlflow.note.content", "Failed: " + e);
-      run.finish(RunStatus.FAILED);
-      throw e;
+    }
+
+    private static TrialResult end(TrackedRun run, RunStatus status, String outcome, long step) {
+      run.finish(status);
+      return new TrialResult(status, outcome, step, run.id(), run.url());
     }
   }
 

@@ -58,6 +58,11 @@ class TrainingLoopTest {
     public void logArtifact(String path, byte[] content) {}
 
     @Override
+    public String id() {
+      return "memory";
+    }
+
+    @Override
     public String url() {
       return "memory";
     }
@@ -123,8 +128,18 @@ class TrainingLoopTest {
               public void onScalars(long step, Map<String, Float> scalars) {}
             };
         return new TrainingLoop(
-                session, graph, program, feeder, streams, settings, run, samples, quiet)
-            .run();
+                session,
+                graph,
+                program,
+                feeder,
+                streams,
+                settings,
+                run,
+                samples,
+                quiet,
+                step -> {},
+                () -> false)
+            .run(1);
       }
     }
   }
@@ -133,7 +148,8 @@ class TrainingLoopTest {
   void eachStepRunsDStepsDiscriminatorUpdatesThenOneGeneratorUpdate() {
     CountingSource data = new CountingSource();
     RecordedRun run = new RecordedRun();
-    TrainingLoop.Outcome outcome = train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0), 0.01f);
+    TrainingLoop.Outcome outcome =
+        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0), 0.01f);
     assertEquals(5, outcome.lastStep());
     assertEquals(0, outcome.divergedAt());
     // Every update draws a real batch: 3 for D and 1 for G, five times.
@@ -143,7 +159,7 @@ class TrainingLoopTest {
   @Test
   void scalarsAreLoggedEveryLogEveryStepsAndAtTheEnd() {
     RecordedRun run = new RecordedRun();
-    train(new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0), 0.01f);
+    train(new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0), 0.01f);
     List<String> lossD = run.points.stream().filter(p -> p.startsWith("loss/d@")).toList();
     assertEquals(List.of("loss/d@2", "loss/d@4", "loss/d@5"), lossD);
     assertTrue(
@@ -155,7 +171,7 @@ class TrainingLoopTest {
   void aNonFiniteLossStopsAtTheFirstLoggingStepThatSeesIt() {
     RecordedRun run = new RecordedRun();
     TrainingLoop.Outcome outcome =
-        train(new CountingSource(), run, new TrainingSettings(50, 1, 8, 1, 5, 0), 1e38f);
+        train(new CountingSource(), run, new TrainingSettings(50, 1, 8, 1, 5, 0, 0), 1e38f);
     assertTrue(outcome.diverged());
     assertTrue(
         outcome.divergedAt() % 5 == 0 && outcome.divergedAt() < 50,

@@ -14,8 +14,8 @@ import org.nashlab.plugin.ParameterSpec;
 import org.nashlab.plugin.PluginRegistry;
 
 /**
- * What every plugin owes its users: a one-line doc, a doc for every parameter, and an instance
- * built from its defaults alone.
+ * What every plugin owes its users: a one-line doc, a doc for every parameter, and, unless it has
+ * required parameters, an instance built from its defaults alone.
  *
  * <pre>{@code
  * @Test
@@ -46,6 +46,10 @@ public final class PluginContract {
           if (p.doc().isBlank()) {
             problems.add(who + ": parameter '" + p.key() + "' has no @Doc");
           }
+        }
+        if (PluginRegistry.parameterSpecs(spec).stream()
+            .anyMatch(p -> p.defaultValue().isEmpty())) {
+          continue;
         }
         var params =
             PluginRegistry.parametersOf(spec).map(type -> ParameterBinder.bind(type, Map.of()));

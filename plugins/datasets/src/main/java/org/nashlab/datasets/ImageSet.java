@@ -6,7 +6,9 @@ import org.tensorflow.ndarray.Shape;
 
 /**
  * A labelled image set held in memory as one float array, pixels scaled to [-1, 1], height x width
- * x channels per image. Batches walk a fresh random permutation each epoch.
+ * x channels per image. Each batch draws its images uniformly, with replacement, from the trial's
+ * data stream: the stream's position is the whole sampling state, so a checkpoint resumes the same
+ * sequence of batches.
  */
 final class ImageSet implements LabeledSource {
   private final float[] pixels;
@@ -14,8 +16,6 @@ final class ImageSet implements LabeledSource {
   private final Shape imageShape;
   private final int imageSize;
   private final int classes;
-  private final int[] order;
-  private int cursor;
 
   ImageSet(float[] pixels, int[] labels, Shape imageShape, int classes) {
     this.imageSize = Math.toIntExact(imageShape.size());
@@ -31,8 +31,6 @@ final class ImageSet implements LabeledSource {
     this.labels = labels;
     this.imageShape = imageShape;
     this.classes = classes;
-    this.order = new int[labels.length];
-    this.cursor = order.length;
   }
 
   /** Scales a grey level 0..255 to [-1, 1]. */
@@ -82,20 +80,7 @@ final class ImageSet implements LabeledSource {
     System.arraycopy(pixels, image * imageSize, target, slot * imageSize, imageSize);
   }
 
-  /** The next image of the current epoch; a new epoch reshuffles (Fisher-Yates). */
   private int next(RandomGenerator random) {
-    if (cursor == order.length) {
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-      cursor = 0;
-    }
-    return order[cursor++];
+    return random.nextInt(labels.length);
   }
 }

@@ -227,18 +227,23 @@ class ImageDatasetsTest {
   }
 
   @Test
-  void everyImageComesOnceAnEpochInAFreshOrder() {
-    int n = 50;
+  void batchesDrawImagesUniformlyWithLabelsAndRepeatForTheSameStream() {
+    int n = 10;
     ImageSet set =
         new ImageSet(
             new float[n], java.util.stream.IntStream.range(0, n).toArray(), Shape.of(1), n);
-    SplittableRandom random = new SplittableRandom(1);
-    int[] first = new int[n];
-    int[] second = new int[n];
-    set.fillBatch(new float[n], first, n, random);
-    set.fillBatch(new float[n], second, n, random);
-    assertEquals(n, java.util.Arrays.stream(first).distinct().count());
-    assertEquals(n, java.util.Arrays.stream(second).distinct().count());
-    assertTrue(!java.util.Arrays.equals(first, second));
+    int[] counts = new int[n];
+    int[] labels = new int[20_000];
+    float[] images = new float[20_000];
+    set.fillBatch(images, labels, 20_000, new SplittableRandom(1));
+    for (int label : labels) {
+      counts[label]++;
+    }
+    for (int count : counts) {
+      assertEquals(2000, count, 5 * Math.sqrt(2000));
+    }
+    int[] again = new int[20_000];
+    set.fillBatch(new float[20_000], again, 20_000, new SplittableRandom(1));
+    assertArrayEquals(labels, again);
   }
 }

@@ -1,0 +1,125 @@
+package org.nashlab.train;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.nashlab.api.EnvironmentException;
+import org.nashlab.config.NashHome;
+import org.tensorflow.Session;
+
+/**
+ * A trial's checkpoints in {@code NASH_HOME/checkpoints/RUN_ID/}: the resolved {@code config.yaml},
+ * every variable (weights, optimizer slots, batch-norm averages) saved by TensorFlow as {@code
+ * step-N.*}, and {@code state.properties} with the step and the positions of the data and noise
+ * streams. The state file is replaced atomically and names the variables it goes with, so a crash
+ * while saving leaves the previous checkpoint usable.
+ */
+final class Checkpoint {
+  private static final String STATE = "state.properties";
+  static final String CONFIG = "config.yaml";
+
+  private final Path folder;
+
+  Checkpoint(Path folder) {
+    this.folder = folder;
+  }
+
+  static Checkpoint of(NashHome home, String runId) {
+    return new Checkpoint(home.root().resolve("checkpoints").resolve(runId));
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  /** The step and stream positions a checkpoint was saved at. */
+  record State(long step, long data, long noise, String variables) {}
+
+  void writeConfig(String yaml) {
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve(CONFIG), yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder.resolve(CONFIG), e);
+    }
+  }
+
+  /** The resolved configuration the run started with. */
+  Path config() {
+    return folder.resolve(CONFIG);
+  }
+
+  void save(Session session, long step, RandomStreams streams) {
+    String variables = "step-" + step;
+    try {
+      Files.createDirectories(folder);
+      session.save(folder.resolve(variables).toString());
+      Properties state = new Properties();
+      state.setProperty("step", Long.toString(step));
+      state.setProperty("data", Long.toString(streams.data.state()));
+      state.setProperty("noise", Long.toString(streams.noise.state()));
+      state.setProperty("variables", variables);
+      Path temporary = folder.resolve(STATE + ".tmp");
+      try (Writer out = Files.newBufferedWriter(temporary)) {
+        state.store(out, "Nash checkpoint");
+      }
+      Files.move(
+          temporary,
+          folder.resolve(STATE),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      deleteAllVariablesBut(variables);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the checkpoint in " + folder, e);
+    }
+  }
+
+  Optional<State> latest() {
+    Path file = folder.resolve(STATE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return Optional.of(
+        new State(
+            Long.parseLong(p.getProperty("step")),
+            Long.parseLong(p.getProperty("data")),
+            Long.parseLong(p.getProperty("noise")),
+            p.getProperty("variables")));
+  }
+
+  /** Loads the variables and stream positions; returns the step they were saved at. */
+  long restore(Session session, RandomStreams streams) {
+    State state =
+        latest()
+            .orElseThrow(
+                () -> new EnvironmentException("no checkpoint in " + folder + " to resume from"));
+    session.restore(folder.resolve(state.variables()).toString());
+    streams.data.restore(state.data());
+    streams.noise.restore(state.noise());
+    return state.step();
+  }
+
+  private void deleteAllVariablesBut(String keep) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("step-") && !name.startsWith(keep + ".")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+}
