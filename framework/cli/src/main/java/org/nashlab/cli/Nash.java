@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PluginsCommand.class,
       DataCommand.class,
+      BenchCommand.class,
       UiCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -4,7 +4,6 @@ import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
 import org.nashlab.api.TrackedRun;
-import org.nashlab.api.TrainingProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Operand;
@@ -31,19 +30,14 @@ final class SampleWriter implements AutoCloseable {
   private final TFloat32 fixedLatent;
   private final int count;
 
-  SampleWriter(
-      Session session,
-      Operand<TFloat32> latent,
-      TrainingProgram program,
-      int latentDimension,
-      DataSource data,
-      RandomGenerator fixedLatentStream,
-      TrackedRun run) {
-    this.session = session;
-    this.latent = latent;
-    this.samples = program.samples();
-    this.data = data;
+  SampleWriter(TrialSetup setup, TrackedRun run) {
+    this.session = setup.session();
+    this.latent = setup.graph().latentInput();
+    this.samples = setup.program().samples();
+    this.data = setup.data();
     this.run = run;
+    int latentDimension = setup.latentDimension();
+    RandomGenerator fixedLatentStream = setup.streams().fixedLatent;
     this.count = isPoints() ? SCATTER_POINTS : GRID_SIDE * GRID_SIDE;
     float[] noise = new float[count * latentDimension];
     BatchFeeder.fillNormal(noise, fixedLatentStream);

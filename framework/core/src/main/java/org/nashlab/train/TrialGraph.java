@@ -111,9 +111,9 @@ final class TrialGraph implements VariantContext, AutoCloseable {
     dScalars.put("d/fake", meanProbability(fakeLogits));
     return new TrainingProgram(
         List.of(
-            new TrainingProgram.Update(TrainingLoop.DISCRIMINATOR, dTrain, dScalars),
+            new TrainingProgram.Update(StepRunner.DISCRIMINATOR, dTrain, dScalars),
             new TrainingProgram.Update(
-                TrainingLoop.GENERATOR, gTrain, java.util.Map.of("loss/g", losses.generator()))),
+                StepRunner.GENERATOR, gTrain, java.util.Map.of("loss/g", losses.generator()))),
         generator.apply(latentBatch, Mode.INFERENCE));
   }
 

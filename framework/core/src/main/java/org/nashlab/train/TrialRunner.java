@@ -8,27 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.nashlab.api.DataSource;
-import org.nashlab.api.Dataset;
-import org.nashlab.api.DatasetContext;
 import org.nashlab.api.EnvironmentException;
-import org.nashlab.api.Loss;
-import org.nashlab.api.Optimizer;
 import org.nashlab.api.RunRequest;
 import org.nashlab.api.RunStatus;
 import org.nashlab.api.TrackedRun;
 import org.nashlab.api.Tracker;
-import org.nashlab.api.TrainingProgram;
-import org.nashlab.api.Variant;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.NashHome;
-import org.nashlab.config.PluginChoice;
 import org.nashlab.config.ResolvedConfig;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.track.SourceCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensorflow.Session;
 
 /**
  * Runs one trial end to end: builds the plugins, opens the data, assembles the graph, and only then
@@ -79,113 +70,77 @@ public final class TrialRunner {
 
   private TrialResult execute(ExperimentSpec spec, Optional<String> resumeId) {
     ResolvedConfig resolved = ResolvedConfig.of(spec);
-    DataSource data = create(spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
-    Variant variant = create(spec.variant(), Variant.class);
-    Tracker tracker = create(spec.tracker(), Tracker.class);
-    RandomStreams streams = new RandomStreams(spec.training().seed());
-    try (TrialGraph graph =
-        new TrialGraph(
-            data.sampleShape(),
-            streams.init,
-            create(spec.loss(), Loss.class),
-            create(spec.generatorOptimizer(), Optimizer.class),
-            create(spec.discriminatorOptimizer(), Optimizer.class))) {
-      TrainingProgram program = variant.build(graph);
-      int latentDimension = Math.toIntExact(graph.latentInput().shape().get(1));
-      try (Session session = new Session(graph.graph(), SessionSettings.configProto());
-          BatchFeeder feeder = new BatchFeeder(data, spec.training().batchSize(), latentDimension);
-          StopSignal stop = StopSignal.install()) {
-        session.initialize();
-        Trial trial =
-            new Trial(spec, graph, program, session, feeder, streams, data, latentDimension, stop);
-        if (resumeId.isPresent()) {
-          Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
-          long step = checkpoint.restore(session, streams);
-          try (TrackedRun run = tracker.reopen(resumeId.get())) {
-            run.setTag("nash.resumed-from-step", Long.toString(step));
-            return trial.train(run, checkpoint, step + 1);
-          }
+    Tracker tracker = TrialSetup.create(plugins, spec.tracker(), Tracker.class);
+    try (TrialSetup setup = TrialSetup.build(spec, plugins, home);
+        StopSignal stop = StopSignal.install()) {
+      if (resumeId.isPresent()) {
+        Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
+        long step = checkpoint.restore(setup.session(), setup.streams());
+        try (TrackedRun run = tracker.reopen(resumeId.get())) {
+          run.setTag("nash.resumed-from-step", Long.toString(step));
+          return train(spec, setup, stop, run, checkpoint, step + 1);
         }
-        try (TrackedRun run = tracker.start(request(spec, resolved))) {
-          Checkpoint checkpoint = Checkpoint.of(home, run.id());
-          checkpoint.writeConfig(resolved.toYaml());
-          run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
-          return trial.train(run, checkpoint, 1);
-        }
+      }
+      try (TrackedRun run = tracker.start(request(spec, resolved))) {
+        Checkpoint checkpoint = Checkpoint.of(home, run.id());
+        checkpoint.writeConfig(resolved.toYaml());
+        run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
+        return train(spec, setup, stop, run, checkpoint, 1);
       }
     }
   }
 
-  /** Everything a trial's loop needs once the graph and session exist. */
-  private record Trial(
+  private static TrialResult train(
       ExperimentSpec spec,
-      TrialGraph graph,
-      TrainingProgram program,
-      Session session,
-      BatchFeeder feeder,
-      RandomStreams streams,
-      DataSource data,
-      int latentDimension,
-      StopSignal stop) {
-
-    TrialResult train(TrackedRun run, Checkpoint checkpoint, long firstStep) {
-      try (SampleWriter samples =
-              new SampleWriter(
-                  session,
-                  graph.latentInput(),
-                  program,
-                  latentDimension,
-                  data,
-                  streams.fixedLatent,
-                  run);
-          TrainingProgress progress = new TrainingProgress(spec.name(), spec.training().steps())) {
-        progress.onStep(firstStep - 1);
-        TrainingLoop.Outcome outcome =
-            new TrainingLoop(
-                    session,
-                    graph,
-                    program,
-                    feeder,
-                    streams,
-                    spec.training(),
-                    run,
-                    samples,
-                    progress,
-                    step -> checkpoint.save(session, step, streams),
-                    stop::requested)
-                .run(firstStep);
-        if (outcome.diverged()) {
-          run.setTag("nash.outcome", "diverged");
-          run.setTag("nash.diverged-step", Long.toString(outcome.divergedAt()));
-          run.setTag(
-              "mlflow.note.content",
-              "Diverged at step " + outcome.divergedAt() + ": " + outcome.lastScalars());
-          return end(run, RunStatus.FAILED, "diverged", outcome.lastStep());
-        }
-        if (outcome.stopped()) {
-          // Said here: once the stop signal is released the JVM exits, before the CLI can print.
-          log.info(
-              "Stopped at step {}; checkpoint saved. Continue with: nash run --resume {}",
-              outcome.lastStep(),
-              run.id());
-          run.setTag("nash.outcome", "killed");
-          run.setTag("nash.stopped-step", Long.toString(outcome.lastStep()));
-          return end(run, RunStatus.KILLED, "killed", outcome.lastStep());
-        }
-        run.setTag("nash.outcome", "finished");
-        return end(run, RunStatus.FINISHED, "finished", outcome.lastStep());
-      } catch (RuntimeException e) {
-        run.setTag("nash.outcome", "error");
-        run.setTag("mlflow.note.content", "Failed: " + e);
-        run.finish(RunStatus.FAILED);
-        throw e;
+      TrialSetup setup,
+      StopSignal stop,
+      TrackedRun run,
+      Checkpoint checkpoint,
+      long firstStep) {
+    try (SampleWriter samples = new SampleWriter(setup, run);
+        TrainingProgress progress = new TrainingProgress(spec.name(), spec.training().steps())) {
+      progress.onStep(firstStep - 1);
+      TrainingLoop.Outcome outcome =
+          new TrainingLoop(
+                  new StepRunner(setup, spec.training().dSteps()),
+                  spec.training(),
+                  run,
+                  samples,
+                  progress,
+                  step -> checkpoint.save(setup.session(), step, setup.streams()),
+                  stop::requested)
+              .run(firstStep);
+      if (outcome.diverged()) {
+        run.setTag("nash.outcome", "diverged");
+        run.setTag("nash.diverged-step", Long.toString(outcome.divergedAt()));
+        run.setTag(
+            "mlflow.note.content",
+            "Diverged at step " + outcome.divergedAt() + ": " + outcome.lastScalars());
+        return end(run, RunStatus.FAILED, "diverged", outcome.lastStep());
       }
+      if (outcome.stopped()) {
+        // Said here: once the stop signal is released the JVM exits, before the CLI can print.
+        log.info(
+            "Stopped at step {}; checkpoint saved. Continue with: nash run --resume {}",
+            outcome.lastStep(),
+            run.id());
+        run.setTag("nash.outcome", "killed");
+        run.setTag("nash.stopped-step", Long.toString(outcome.lastStep()));
+        return end(run, RunStatus.KILLED, "killed", outcome.lastStep());
+      }
+      run.setTag("nash.outcome", "finished");
+      return end(run, RunStatus.FINISHED, "finished", outcome.lastStep());
+    } catch (RuntimeException e) {
+      run.setTag("nash.outcome", "error");
+      run.setTag("mlflow.note.content", "Failed: " + e);
+      run.finish(RunStatus.FAILED);
+      throw e;
     }
+  }
 
-    private static TrialResult end(TrackedRun run, RunStatus status, String outcome, long step) {
-      run.finish(status);
-      return new TrialResult(status, outcome, step, run.id(), run.url());
-    }
+  private static TrialResult end(TrackedRun run, RunStatus status, String outcome, long step) {
+    run.finish(status);
+    return new TrialResult(status, outcome, step, run.id(), run.url());
   }
 
   private RunRequest request(ExperimentSpec spec, ResolvedConfig resolved) {
@@ -207,9 +162,5 @@ public final class TrialRunner {
     SourceCommit.of(spec.file()).ifPresent(c -> tags.put("mlflow.source.git.commit", c));
     String runName = spec.name() + "-seed" + spec.training().seed();
     return new RunRequest(spec.name(), runName, resolved.flatten(), tags);
-  }
-
-  private <T> T create(PluginChoice choice, Class<T> as) {
-    return plugins.create(choice.spec(), choice.params(), as);
   }
 }

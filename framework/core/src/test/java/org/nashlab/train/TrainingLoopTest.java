@@ -100,13 +100,14 @@ class TrainingLoopTest {
   private static TrainingLoop.Outcome train(
       CountingSource data, RecordedRun run, TrainingSettings settings, float lr) {
     RandomStreams streams = new RandomStreams(settings.seed());
-    try (TrialGraph graph =
+    TrialGraph graph =
         new TrialGraph(
             data.sampleShape(),
             streams.init,
             MEAN_LOGITS,
             gradientDescent(lr),
-            gradientDescent(lr))) {
+            gradientDescent(lr));
+    {
       Ops tf = graph.tf();
       var latent = graph.latent(2);
       TrainingProgram program =
@@ -114,11 +115,18 @@ class TrainingLoopTest {
               new Dense(tf, "g", 2, 1, Initializer.glorotUniform(), streams.init),
               new Dense(tf, "d", 1, 1, Initializer.glorotUniform(), streams.init),
               latent);
-      try (Session session = new Session(graph.graph());
-          BatchFeeder feeder = new BatchFeeder(data, settings.batchSize(), 2);
-          SampleWriter samples =
-              new SampleWriter(session, latent, program, 2, data, streams.fixedLatent, run)) {
-        session.initialize();
+      Session session = new Session(graph.graph());
+      session.initialize();
+      try (TrialSetup setup =
+              new TrialSetup(
+                  data,
+                  streams,
+                  graph,
+                  program,
+                  session,
+                  new BatchFeeder(data, settings.batchSize(), 2),
+                  2);
+          SampleWriter samples = new SampleWriter(setup, run)) {
         TrainingLoop.Listener quiet =
             new TrainingLoop.Listener() {
               @Override
@@ -128,11 +136,7 @@ class TrainingLoopTest {
               public void onScalars(long step, Map<String, Float> scalars) {}
             };
         return new TrainingLoop(
-                session,
-                graph,
-                program,
-                feeder,
-                streams,
+                new StepRunner(setup, settings.dSteps()),
                 settings,
                 run,
                 samples,

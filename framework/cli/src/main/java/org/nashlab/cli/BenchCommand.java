@@ -1,0 +1,90 @@
+package org.nashlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.nashlab.config.ExperimentSpec;
+import org.nashlab.train.Benchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures training iterations per second (one iteration: d-steps D updates and one G update).",
+      "NAME is a file in benchmarks/ (dcgan, quickstart) or any experiment file.",
+      "Compare ratios measured in one session; absolute times on a shared machine are noise."
+    },
+    footer = {"", "Example: nash bench dcgan --repeats 5"})
+final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "benchmark name or experiment file")
+  String name;
+
+  @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides with dotted keys")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "30",
+      description = "untimed iterations first (default ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(
+      names = "--iterations",
+      defaultValue = "100",
+      description = "iterations per timed repeat (default ${DEFAULT-VALUE})")
+  int iterations;
+
+  @Option(
+      names = "--repeats",
+      defaultValue = "5",
+      description = "timed repeats; the median is reported (default ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Override
+  public Integer call() {
+    Path file = resolve();
+    Workspace workspace = Workspace.open();
+    ExperimentSpec experiment = workspace.experiment(file, overrides);
+    Benchmark.Result result =
+        Benchmark.measure(
+            experiment, workspace.plugins(), workspace.home(), warmup, iterations, repeats);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "%s: %.2f iterations/s (median of %d x %d, batch %d, %d cores); repeats: %s%n",
+        name,
+        result.median(),
+        repeats,
+        iterations,
+        experiment.training().batchSize(),
+        result.cores(),
+        result.perRepeat().stream()
+            .map(r -> String.format("%.2f", r))
+            .collect(Collectors.joining(" ")));
+    return ExitCodes.OK;
+  }
+
+  private Path resolve() {
+    Path direct = Path.of(name);
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    Path root = Path.of(System.getenv().getOrDefault("NASH_ROOT", "."));
+    Path named = root.resolve("benchmarks").resolve(name + ".yaml");
+    if (Files.isRegularFile(named)) {
+      return named;
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "'" + name + "' is neither a file nor a benchmark in " + root.resolve("benchmarks"));
+  }
+}
