@@ -1,5 +1,7 @@
 package org.nashlab.variant.vanilla;
 
+import static org.nashlab.api.ParamChecks.fraction;
+import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -11,17 +13,24 @@ import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.Activation;
 import org.nashlab.nn.Dense;
+import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
+import org.nashlab.nn.Maxout;
 import org.nashlab.nn.Network;
+import org.nashlab.nn.Reshape;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Sequential;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 
 /**
  * The GAN of Goodfellow et al. 2014: an MLP generator from Gaussian noise and an MLP discriminator
- * with one logit, trained as a two-player game.
+ * with one logit, trained as a two-player game. Images are flattened for D and reshaped out of G.
+ * As in the paper's MNIST model, D's hidden units can be maxout units ({@code maxout-pieces} > 0,
+ * Goodfellow et al. 2013) with dropout ({@code dropout} > 0); otherwise they are ReLU.
  */
-@Doc("MLP generator and discriminator (Goodfellow et al. 2014)")
+@Doc(
+    "MLP generator and discriminator, optional maxout units and dropout in D (Goodfellow et al. 2014)")
 public final class VanillaGan implements Variant {
   /** What G's last layer does to its output. */
   public enum Output {
@@ -38,13 +47,18 @@ public final class VanillaGan implements Variant {
       @Doc("hidden layers of D") @Default("2") int discriminatorDepth,
       @Doc("G's output activation: linear for unbounded data, tanh for data in [-1, 1]")
           @Default("linear")
-          Output output) {
+          Output output,
+      @Doc("pieces per maxout unit in D's hidden layers; 0 uses ReLU units") @Default("0")
+          int maxoutPieces,
+      @Doc("dropout rate after each of D's hidden layers") @Default("0.0") double dropout) {
     public Params {
       positive(latentDim, "latent-dim");
       positive(generatorWidth, "generator-width");
       positive(generatorDepth, "generator-depth");
       positive(discriminatorWidth, "discriminator-width");
       positive(discriminatorDepth, "discriminator-depth");
+      nonNegative(maxoutPieces, "maxout-pieces");
+      fraction(dropout, "dropout");
     }
   }
 
@@ -58,34 +72,47 @@ public final class VanillaGan implements Variant {
   public TrainingProgram build(VariantContext context) {
     Ops tf = context.tf();
     Seeds seeds = context.initSeeds();
-    long dataWidth = context.sampleShape().size();
-    if (context.sampleShape().numDimensions() != 1) {
-      throw new IllegalArgumentException(
-          "the vanilla MLP GAN takes flat samples; this dataset's samples have shape "
-              + context.sampleShape());
-    }
+    Shape sample = context.sampleShape();
     var latent = context.latent(params.latentDim());
-    Network generator =
-        mlp(
-            tf,
-            "g",
-            params.latentDim(),
-            params.generatorWidth(),
-            params.generatorDepth(),
-            dataWidth,
-            seeds,
-            outputActivation(tf));
-    Network discriminator =
-        mlp(
-            tf,
-            "d",
-            dataWidth,
-            params.discriminatorWidth(),
-            params.discriminatorDepth(),
-            1,
-            seeds,
-            Activation.identity());
-    return context.twoPlayer(generator, discriminator, latent);
+    return context.twoPlayer(
+        generator(tf, sample, seeds), discriminator(tf, sample, seeds), latent);
+  }
+
+  private Network generator(Ops tf, Shape sample, Seeds seeds) {
+    Initializer init = Initializer.glorotUniform();
+    List<Network> layers = new ArrayList<>();
+    long in = params.latentDim();
+    for (int i = 1; i <= params.generatorDepth(); i++) {
+      layers.add(new Dense(tf, "g_dense" + i, in, params.generatorWidth(), init, seeds));
+      layers.add(Activation.relu(tf));
+      in = params.generatorWidth();
+    }
+    layers.add(new Dense(tf, "g_out", in, sample.size(), init, seeds));
+    layers.add(outputActivation(tf));
+    layers.add(Reshape.to(tf, sample));
+    return new Sequential(layers);
+  }
+
+  private Network discriminator(Ops tf, Shape sample, Seeds seeds) {
+    Initializer init = Initializer.glorotUniform();
+    List<Network> layers = new ArrayList<>();
+    layers.add(Reshape.flatten(tf, sample.size()));
+    long in = sample.size();
+    long width = params.discriminatorWidth();
+    for (int i = 1; i <= params.discriminatorDepth(); i++) {
+      if (params.maxoutPieces() > 0) {
+        layers.add(new Maxout(tf, "d_maxout" + i, in, width, params.maxoutPieces(), init, seeds));
+      } else {
+        layers.add(new Dense(tf, "d_dense" + i, in, width, init, seeds));
+        layers.add(Activation.relu(tf));
+      }
+      if (params.dropout() > 0) {
+        layers.add(new Dropout(tf, (float) params.dropout(), seeds));
+      }
+      in = width;
+    }
+    layers.add(new Dense(tf, "d_out", in, 1, init, seeds));
+    return new Sequential(layers);
   }
 
   private Network outputActivation(Ops tf) {
@@ -94,27 +121,5 @@ public final class VanillaGan implements Variant {
       case TANH -> Activation.tanh(tf);
       case SIGMOID -> Activation.sigmoid(tf);
     };
-  }
-
-  private static Network mlp(
-      Ops tf,
-      String prefix,
-      long inputs,
-      int width,
-      int depth,
-      long outputs,
-      Seeds seeds,
-      Network outputActivation) {
-    List<Network> layers = new ArrayList<>();
-    long in = inputs;
-    for (int i = 1; i <= depth; i++) {
-      layers.add(
-          new Dense(tf, prefix + "_dense" + i, in, width, Initializer.glorotUniform(), seeds));
-      layers.add(Activation.relu(tf));
-      in = width;
-    }
-    layers.add(new Dense(tf, prefix + "_out", in, outputs, Initializer.glorotUniform(), seeds));
-    layers.add(outputActivation);
-    return new Sequential(layers);
   }
 }
