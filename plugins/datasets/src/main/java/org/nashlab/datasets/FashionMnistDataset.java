@@ -74,7 +74,14 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
       throw new EnvironmentException(
           "Fashion-MNIST comes from the Debian package " + PACKAGE + ". " + instead);
     }
-    Commands.run(List.of("apt-get", "install", "-y", "-q", PACKAGE), Path.of("/"), instead);
+    List<String> install = List.of("apt-get", "install", "-y", "-q", PACKAGE);
+    try {
+      Commands.run(install, Path.of("/"), instead);
+    } catch (EnvironmentException staleLists) {
+      // A fresh machine may have no package lists yet.
+      Commands.run(List.of("apt-get", "update", "-q"), Path.of("/"), instead);
+      Commands.run(install, Path.of("/"), instead);
+    }
     return "Fashion-MNIST installed in " + DEBIAN;
   }
 }

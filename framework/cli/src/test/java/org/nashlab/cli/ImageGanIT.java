@@ -1,0 +1,92 @@
+package org.nashlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlflow.api.proto.Service;
+import org.nashlab.api.DatasetContext;
+import org.nashlab.api.LabeledSource;
+import org.nashlab.datasets.FashionMnistDataset;
+import org.nashlab.datasets.Split;
+import org.nashlab.testkit.MlflowRuns;
+import org.nashlab.testkit.MlflowServerExtension;
+import org.tensorflow.ndarray.Shape;
+
+/** Image GANs on the real Fashion-MNIST files, fetched the way a user fetches them. */
+@ExtendWith(MlflowServerExtension.class)
+class ImageGanIT {
+  @BeforeAll
+  static void fetchFashionMnist() {
+    NashProcess fetch = NashProcess.run(Map.of(), "data", "fetch", "fashion-mnist");
+    assertEquals(0, fetch.exitCode(), fetch.out() + fetch.err());
+  }
+
+  @Test
+  void theRealFashionMnistFilesLoadWithBalancedLabels() {
+    LabeledSource train =
+        (LabeledSource)
+            new FashionMnistDataset(new FashionMnistDataset.Params("", Split.TRAIN))
+                .open(new DatasetContext(Path.of("unused")));
+    assertEquals(Shape.of(28, 28, 1), train.sampleShape());
+    assertEquals(10, train.classes());
+    int n = 60_000;
+    float[] images = new float[n * 784];
+    int[] labels = new int[n];
+    train.fillBatch(images, labels, n, new SplittableRandom(1));
+    int[] counts = new int[10];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      counts[labels[i]]++;
+    }
+    for (float p : images) {
+      sum += p;
+    }
+    for (int c : counts) {
+      assertEquals(6000, c, 5 * Math.sqrt(6000));
+    }
+    // Fashion-MNIST's mean grey level is 72.94 of 255 (0.2860); scaled to [-1, 1] that is -0.428.
+    assertEquals(0.2860 * 2 - 1, sum / images.length, 0.01);
+  }
+
+  @Test
+  void dcganTrainsOnFashionMnistAndLogsSampleGrids(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    NashProcess nash =
+        NashProcess.run(
+            Map.of("MLFLOW_TRACKING_URI", mlflow.uri()),
+            "run",
+            "experiments/dcgan-fashion.yaml",
+            "training.steps=100",
+            "training.log-every=10",
+            "training.sample-every=50");
+    assertEquals(0, nash.exitCode(), nash.out() + nash.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(nash.runUrl());
+    assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
+    assertEquals(10, runs.history(runId, "loss/d").size());
+    assertEquals(
+        java.util.List.of("step-000050.png", "step-000100.png"),
+        runs.artifactNames(runId, "samples"));
+    BufferedImage grid =
+        ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000100.png")));
+    assertEquals(8 * (28 * 2 + 2) + 2, grid.getWidth());
+    assertEquals(grid.getWidth(), grid.getHeight());
+    int first = grid.getRGB(10, 10);
+    boolean varies = false;
+    for (int y = 2; y < grid.getHeight() && !varies; y += 7) {
+      for (int x = 2; x < grid.getWidth() && !varies; x += 7) {
+        varies = grid.getRGB(x, y) != first;
+      }
+    }
+    assertTrue(varies, "the sample grid is one flat colour");
+  }
+}
