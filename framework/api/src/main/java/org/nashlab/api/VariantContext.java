@@ -1,5 +1,6 @@
 package org.nashlab.api;
 
+import org.nashlab.nn.ConditionalNetwork;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
 import org.tensorflow.Operand;
@@ -34,4 +35,19 @@ public interface VariantContext {
    * inference mode; each network's {@link Network#updates()} run with its own update.
    */
   TrainingProgram twoPlayer(Network generator, Network discriminator, Operand<TFloat32> latent);
+
+  /**
+   * The number of classes of the dataset's labels.
+   *
+   * @throws IllegalArgumentException if the dataset's samples carry no labels
+   */
+  int classes();
+
+  /**
+   * The class-conditional two-player program (Mirza & Osindero 2014): like {@link #twoPlayer}, with
+   * the generator conditioned on labels Nash draws uniformly each step and the discriminator on the
+   * labels of the samples it judges. Sample grids show one row per class.
+   */
+  TrainingProgram conditionalTwoPlayer(
+      ConditionalNetwork generator, ConditionalNetwork discriminator, Operand<TFloat32> latent);
 }

@@ -2,10 +2,13 @@ package org.nashlab.train;
 
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
+import org.nashlab.api.LabeledSource;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.ndarray.buffer.IntDataBuffer;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The real and latent batches of the training loop. Each lives in one array and one tensor for the
@@ -20,6 +23,12 @@ final class BatchFeeder implements AutoCloseable {
   private final float[] latent;
   private final FloatDataBuffer latentView;
   private final TFloat32 latentTensor;
+  private final int[] realLabels;
+  private final IntDataBuffer realLabelsView;
+  private final TInt32 realLabelsTensor;
+  private final int[] fakeLabels;
+  private final IntDataBuffer fakeLabelsView;
+  private final TInt32 fakeLabelsTensor;
 
   BatchFeeder(DataSource source, int batchSize, int latentDimension) {
     this.source = source;
@@ -31,13 +40,38 @@ final class BatchFeeder implements AutoCloseable {
     this.latent = new float[batchSize * latentDimension];
     this.latentView = DataBuffers.of(latent, true, false);
     this.latentTensor = TFloat32.tensorOf(Shape.of(batchSize, latentDimension));
+    this.realLabels = new int[batchSize];
+    this.realLabelsView = DataBuffers.of(realLabels, true, false);
+    this.realLabelsTensor = TInt32.tensorOf(Shape.of(batchSize));
+    this.fakeLabels = new int[batchSize];
+    this.fakeLabelsView = DataBuffers.of(fakeLabels, true, false);
+    this.fakeLabelsTensor = TInt32.tensorOf(Shape.of(batchSize));
   }
 
-  /** The next real batch, drawn with the data stream. */
+  /** The next real batch, drawn with the data stream; its labels go to {@link #realLabels()}. */
   TFloat32 nextReal(RandomGenerator data) {
-    source.fillBatch(real, batchSize, data);
+    if (source instanceof LabeledSource labeled) {
+      labeled.fillBatch(real, realLabels, batchSize, data);
+      realLabelsTensor.copyFrom(realLabelsView);
+    } else {
+      source.fillBatch(real, batchSize, data);
+    }
     realTensor.copyFrom(realView);
     return realTensor;
+  }
+
+  /** The labels of the last real batch. */
+  TInt32 realLabels() {
+    return realLabelsTensor;
+  }
+
+  /** Labels for the generator, uniform over the classes, drawn with the noise stream. */
+  TInt32 nextFakeLabels(RandomGenerator noise, int classes) {
+    for (int i = 0; i < batchSize; i++) {
+      fakeLabels[i] = noise.nextInt(classes);
+    }
+    fakeLabelsTensor.copyFrom(fakeLabelsView);
+    return fakeLabelsTensor;
   }
 
   /** The next latent batch, standard normal, drawn with the noise stream. */
@@ -57,5 +91,7 @@ final class BatchFeeder implements AutoCloseable {
   public void close() {
     realTensor.close();
     latentTensor.close();
+    realLabelsTensor.close();
+    fakeLabelsTensor.close();
   }
 }

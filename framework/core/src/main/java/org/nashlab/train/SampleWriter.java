@@ -11,6 +11,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Draws the generator's samples for one fixed latent batch (the same noise at every step, so the
@@ -21,6 +22,7 @@ final class SampleWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
   static final int SCATTER_POINTS = 1000;
   static final int GRID_SIDE = 8;
+  private static final int MAX_CLASS_ROWS = 16;
 
   private final Session session;
   private final Operand<TFloat32> latent;
@@ -29,6 +31,9 @@ final class SampleWriter implements AutoCloseable {
   private final TrackedRun run;
   private final TFloat32 fixedLatent;
   private final int count;
+  private final TInt32 fixedLabels;
+  private final Operand<TInt32> labelInput;
+  private final int rows;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
     this.session = setup.session();
@@ -38,7 +43,17 @@ final class SampleWriter implements AutoCloseable {
     this.run = run;
     int latentDimension = setup.latentDimension();
     RandomGenerator fixedLatentStream = setup.streams().fixedLatent;
-    this.count = isPoints() ? SCATTER_POINTS : GRID_SIDE * GRID_SIDE;
+    TrialGraph graph = setup.graph();
+    int classes = graph.conditional() ? graph.classes() : 0;
+    this.rows = classes > 0 ? Math.min(classes, MAX_CLASS_ROWS) : GRID_SIDE;
+    this.count = isPoints() ? SCATTER_POINTS : rows * GRID_SIDE;
+    // Conditional samples: row r of the grid shows class r.
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = classes == 0 ? 0 : (isPoints() ? i % classes : i / GRID_SIDE);
+    }
+    this.fixedLabels = classes > 0 ? TInt32.vectorOf(labels) : null;
+    this.labelInput = classes > 0 ? graph.fakeLabels() : null;
     float[] noise = new float[count * latentDimension];
     BatchFeeder.fillNormal(noise, fixedLatentStream);
     this.fixedLatent =
@@ -60,7 +75,11 @@ final class SampleWriter implements AutoCloseable {
       return;
     }
     float[] values = new float[Math.toIntExact(count * data.sampleShape().size())];
-    try (var result = session.runner().feed(latent, fixedLatent).fetch(samples).run()) {
+    var runner = session.runner().feed(latent, fixedLatent).fetch(samples);
+    if (fixedLabels != null) {
+      runner.feed(labelInput, fixedLabels);
+    }
+    try (var result = runner.run()) {
       ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
     }
     byte[] png =
@@ -73,5 +92,8 @@ final class SampleWriter implements AutoCloseable {
   @Override
   public void close() {
     fixedLatent.close();
+    if (fixedLabels != null) {
+      fixedLabels.close();
+    }
   }
 }

@@ -24,6 +24,7 @@ final class StepRunner {
   private final BatchFeeder feeder;
   private final RandomStreams streams;
   private final int dSteps;
+  private final int classes;
 
   StepRunner(TrialSetup setup, int dSteps) {
     this.session = setup.session();
@@ -33,6 +34,7 @@ final class StepRunner {
     this.feeder = setup.feeder();
     this.streams = setup.streams();
     this.dSteps = dSteps;
+    this.classes = setup.graph().conditional() ? setup.graph().classes() : 0;
   }
 
   /**
@@ -52,6 +54,11 @@ final class StepRunner {
             .feed(graph.realBatch(), feeder.nextReal(streams.data))
             .feed(graph.latentInput(), feeder.nextLatent(streams.noise))
             .addTarget(update.train());
+    if (classes > 0) {
+      runner
+          .feed(graph.realLabels(), feeder.realLabels())
+          .feed(graph.fakeLabels(), feeder.nextFakeLabels(streams.noise, classes));
+    }
     if (!fetch) {
       runner.run().close();
       return;

@@ -11,6 +11,7 @@ import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.VariantContext;
+import org.nashlab.nn.ConditionalNetwork;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
@@ -20,7 +21,9 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * One trial's graph: the placeholders Nash feeds, and the standard two-player program built from
@@ -36,13 +39,18 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private final Optimizer discriminatorOptimizer;
   private final Placeholder<TFloat32> realBatch;
   private Placeholder<TFloat32> latent;
+  private final int classes;
+  private Placeholder<TInt32> realLabels;
+  private Placeholder<TInt32> fakeLabels;
 
   TrialGraph(
       Shape sampleShape,
       Seeds initSeeds,
       Loss loss,
       Optimizer generatorOptimizer,
-      Optimizer discriminatorOptimizer) {
+      Optimizer discriminatorOptimizer,
+      int classes) {
+    this.classes = classes;
     this.sampleShape = requireNonNull(sampleShape, "sampleShape");
     this.initSeeds = requireNonNull(initSeeds, "initSeeds");
     this.loss = requireNonNull(loss, "loss");
@@ -99,12 +107,72 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   @Override
   public TrainingProgram twoPlayer(
       Network generator, Network discriminator, Operand<TFloat32> latentBatch) {
-    Operand<TFloat32> fake = generator.apply(latentBatch, Mode.TRAINING);
-    Operand<TFloat32> realLogits = discriminator.apply(realBatch, Mode.TRAINING);
-    Operand<TFloat32> fakeLogits = discriminator.apply(fake, Mode.TRAINING);
+    return program(
+        ConditionalNetwork.ignoringLabels(generator),
+        ConditionalNetwork.ignoringLabels(discriminator),
+        latentBatch,
+        null,
+        null);
+  }
+
+  @Override
+  public int classes() {
+    if (classes == 0) {
+      throw new IllegalArgumentException(
+          "this variant needs a dataset whose samples carry class labels; this one has none");
+    }
+    return classes;
+  }
+
+  @Override
+  public TrainingProgram conditionalTwoPlayer(
+      ConditionalNetwork generator,
+      ConditionalNetwork discriminator,
+      Operand<TFloat32> latentBatch) {
+    classes();
+    Shape batch = Shape.of(Shape.UNKNOWN_SIZE);
+    realLabels = tf.withName("real_labels").placeholder(TInt32.class, Placeholder.shape(batch));
+    fakeLabels = tf.withName("fake_labels").placeholder(TInt32.class, Placeholder.shape(batch));
+    return program(generator, discriminator, latentBatch, realLabels, fakeLabels);
+  }
+
+  /** Whether the program reads labels, which Nash must then feed. */
+  boolean conditional() {
+    return realLabels != null;
+  }
+
+  Placeholder<TInt32> realLabels() {
+    return realLabels;
+  }
+
+  Placeholder<TInt32> fakeLabels() {
+    return fakeLabels;
+  }
+
+  private TrainingProgram program(
+      ConditionalNetwork generator,
+      ConditionalNetwork discriminator,
+      Operand<TFloat32> latentBatch,
+      Operand<TInt32> real,
+      Operand<TInt32> conditioning) {
+    Operand<TFloat32> fake = generator.apply(latentBatch, conditioning, Mode.TRAINING);
+    Operand<TFloat32> realLogits = discriminator.apply(realBatch, real, Mode.TRAINING);
+    Operand<TFloat32> fakeLogits = discriminator.apply(fake, conditioning, Mode.TRAINING);
     AdversarialLosses losses = loss.build(new LossContext(tf, realLogits, fakeLogits));
-    Op dTrain = update(discriminatorOptimizer, "d", losses.discriminator(), discriminator);
-    Op gTrain = update(generatorOptimizer, "g", losses.generator(), generator);
+    Op dTrain =
+        update(
+            discriminatorOptimizer,
+            "d",
+            losses.discriminator(),
+            discriminator.variables(),
+            discriminator.updates());
+    Op gTrain =
+        update(
+            generatorOptimizer,
+            "g",
+            losses.generator(),
+            generator.variables(),
+            generator.updates());
     var dScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
     dScalars.put("loss/d", losses.discriminator());
     dScalars.put("d/real", meanProbability(realLogits));
@@ -114,15 +182,19 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             new TrainingProgram.Update(StepRunner.DISCRIMINATOR, dTrain, dScalars),
             new TrainingProgram.Update(
                 StepRunner.GENERATOR, gTrain, java.util.Map.of("loss/g", losses.generator()))),
-        generator.apply(latentBatch, Mode.INFERENCE));
+        generator.apply(latentBatch, conditioning, Mode.INFERENCE));
   }
 
-  private Op update(Optimizer optimizer, String network, Operand<TFloat32> objective, Network net) {
-    var variables = net.variables();
+  private Op update(
+      Optimizer optimizer,
+      String network,
+      Operand<TFloat32> objective,
+      List<Variable<TFloat32>> variables,
+      List<Op> networkUpdates) {
     List<Operand<TFloat32>> gradients =
         Gradients.of(graph, tf, objective, variables, network + "_grad");
     Op step = optimizer.apply(new OptimizerContext(graph, network, variables, gradients));
-    List<Op> all = new ArrayList<>(net.updates());
+    List<Op> all = new ArrayList<>(networkUpdates);
     all.add(step);
     return tf.withControlDependencies(all).withName(network + "_step").noOp();
   }

@@ -3,6 +3,7 @@ package org.nashlab.train;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
+import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.TrainingProgram;
@@ -38,7 +39,8 @@ record TrialSetup(
             streams.init,
             create(plugins, spec.loss(), Loss.class),
             create(plugins, spec.generatorOptimizer(), Optimizer.class),
-            create(plugins, spec.discriminatorOptimizer(), Optimizer.class));
+            create(plugins, spec.discriminatorOptimizer(), Optimizer.class),
+            data instanceof LabeledSource labeled ? labeled.classes() : 0);
     Session session = null;
     try {
       TrainingProgram program = variant.build(graph);

@@ -106,7 +106,8 @@ class TrainingLoopTest {
             streams.init,
             MEAN_LOGITS,
             gradientDescent(lr),
-            gradientDescent(lr));
+            gradientDescent(lr),
+            0);
     {
       Ops tf = graph.tf();
       var latent = graph.latent(2);

@@ -3,21 +3,16 @@ package org.nashlab.variant.dcgan;
 import static org.nashlab.api.ParamChecks.fraction;
 import static org.nashlab.api.ParamChecks.positive;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
-import org.nashlab.nn.Activation;
-import org.nashlab.nn.BatchNorm;
-import org.nashlab.nn.Conv2D;
-import org.nashlab.nn.Conv2DTranspose;
+import org.nashlab.nn.ConvStacks;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
 import org.nashlab.nn.Network;
-import org.nashlab.nn.Reshape;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Sequential;
 import org.tensorflow.ndarray.Shape;
@@ -59,64 +54,40 @@ public final class Dcgan implements Variant {
   @Override
   public TrainingProgram build(VariantContext context) {
     Shape image = context.sampleShape();
-    int scale = 1 << params.depth();
-    if (image.numDimensions() != 3 || image.get(0) != image.get(1) || image.get(0) % scale != 0) {
+    if (!ConvStacks.fits(image, params.depth())) {
       throw new IllegalArgumentException(
           "DCGAN needs square images whose side divides by 2^depth = "
-              + scale
-              + "; this dataset's"
-              + " samples have shape "
+              + (1 << params.depth())
+              + "; this dataset's samples have shape "
               + image);
     }
     Ops tf = context.tf();
     Seeds seeds = context.initSeeds();
     var latent = context.latent(params.latentDim());
-    return context.twoPlayer(generator(tf, image, seeds), discriminator(tf, image, seeds), latent);
-  }
-
-  private Network generator(Ops tf, Shape image, Seeds seeds) {
-    Initializer init = Initializer.normal(0.02f);
-    long base = image.get(0) >> params.depth();
-    long channels = (long) params.width() << (params.depth() - 1);
-    List<Network> layers = new ArrayList<>();
-    layers.add(new Dense(tf, "g_project", params.latentDim(), base * base * channels, init, seeds));
-    layers.add(Reshape.to(tf, Shape.of(base, base, channels)));
-    layers.add(new BatchNorm(tf, "g_bn0", channels));
-    layers.add(Activation.relu(tf));
-    for (int stage = 1; stage <= params.depth(); stage++) {
-      boolean last = stage == params.depth();
-      long out = last ? image.get(2) : channels / 2;
-      layers.add(
-          new Conv2DTranspose(
-              tf, "g_deconv" + stage, channels, out, params.kernel(), 2, init, seeds));
-      if (!last) {
-        layers.add(new BatchNorm(tf, "g_bn" + stage, out));
-        layers.add(Activation.relu(tf));
-      }
-      channels = out;
-    }
-    layers.add(Activation.tanh(tf));
-    return new Sequential(layers);
-  }
-
-  private Network discriminator(Ops tf, Shape image, Seeds seeds) {
-    Initializer init = Initializer.normal(0.02f);
-    List<Network> layers = new ArrayList<>();
-    long channels = image.get(2);
-    long side = image.get(0);
-    for (int stage = 1; stage <= params.depth(); stage++) {
-      long out = (long) params.width() << (stage - 1);
-      layers.add(new Conv2D(tf, "d_conv" + stage, channels, out, params.kernel(), 2, init, seeds));
-      if (stage > 1) {
-        layers.add(new BatchNorm(tf, "d_bn" + stage, out));
-      }
-      layers.add(Activation.leakyRelu(tf, (float) params.leakySlope()));
-      channels = out;
-      side /= 2;
-    }
-    long features = side * side * channels;
-    layers.add(Reshape.flatten(tf, features));
-    layers.add(new Dense(tf, "d_out", features, 1, init, seeds));
-    return new Sequential(layers);
+    Network generator =
+        ConvStacks.upsampling(
+            tf,
+            "g",
+            params.latentDim(),
+            image,
+            params.width(),
+            params.depth(),
+            params.kernel(),
+            seeds);
+    long features = ConvStacks.features(image, params.width(), params.depth());
+    Network discriminator =
+        new Sequential(
+            List.of(
+                ConvStacks.downsampling(
+                    tf,
+                    "d",
+                    image,
+                    params.width(),
+                    params.depth(),
+                    params.kernel(),
+                    (float) params.leakySlope(),
+                    seeds),
+                new Dense(tf, "d_out", features, 1, Initializer.normal(0.02f), seeds)));
+    return context.twoPlayer(generator, discriminator, latent);
   }
 }

@@ -16,6 +16,7 @@ import org.nashlab.nn.Dense;
 import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
 import org.nashlab.nn.Maxout;
+import org.nashlab.nn.Mlp;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Reshape;
 import org.nashlab.nn.Seeds;
@@ -80,14 +81,16 @@ public final class VanillaGan implements Variant {
 
   private Network generator(Ops tf, Shape sample, Seeds seeds) {
     Initializer init = Initializer.glorotUniform();
-    List<Network> layers = new ArrayList<>();
-    long in = params.latentDim();
-    for (int i = 1; i <= params.generatorDepth(); i++) {
-      layers.add(new Dense(tf, "g_dense" + i, in, params.generatorWidth(), init, seeds));
-      layers.add(Activation.relu(tf));
-      in = params.generatorWidth();
-    }
-    layers.add(new Dense(tf, "g_out", in, sample.size(), init, seeds));
+    List<Network> layers =
+        new ArrayList<>(
+            Mlp.hidden(
+                tf,
+                "g",
+                params.latentDim(),
+                params.generatorWidth(),
+                params.generatorDepth(),
+                seeds));
+    layers.add(new Dense(tf, "g_out", params.generatorWidth(), sample.size(), init, seeds));
     layers.add(outputActivation(tf));
     layers.add(Reshape.to(tf, sample));
     return new Sequential(layers);
