@@ -57,6 +57,35 @@ class ImageGanIT {
     assertEquals(0.2860 * 2 - 1, sum / images.length, 0.01);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "dcgan,projection",
+    "mlp,concat",
+    "dcgan,concat",
+    "mlp,projection"
+  })
+  void cganTrainsWithOneSampleRowPerClass(
+      String backbone, String conditioning, MlflowServerExtension.Server mlflow) throws Exception {
+    NashProcess nash =
+        NashProcess.run(
+            Map.of("MLFLOW_TRACKING_URI", mlflow.uri()),
+            "run",
+            "experiments/cgan-fashion.yaml",
+            "variant.backbone=" + backbone,
+            "variant.conditioning=" + conditioning,
+            "training.steps=30",
+            "training.log-every=10",
+            "training.sample-every=30");
+    assertEquals(0, nash.exitCode(), nash.out() + nash.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(nash.runUrl());
+    assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
+    BufferedImage grid =
+        ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000030.png")));
+    assertEquals(10 * (28 * 2 + 2) + 2, grid.getHeight(), "one row per class");
+    assertEquals(8 * (28 * 2 + 2) + 2, grid.getWidth());
+  }
+
   @Test
   void dcganTrainsOnFashionMnistAndLogsSampleGrids(MlflowServerExtension.Server mlflow)
       throws Exception {
