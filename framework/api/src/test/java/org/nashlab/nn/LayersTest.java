@@ -100,6 +100,40 @@ class LayersTest {
     return y;
   }
 
+  private float[] initialValues(Initializer init, Shape shape) {
+    return run(init.initialValue(tf, shape, seeds))[0];
+  }
+
+  private static double std(float[] values) {
+    double mean = 0;
+    for (float v : values) {
+      mean += v / (double) values.length;
+    }
+    double var = 0;
+    for (float v : values) {
+      var += (v - mean) * (v - mean) / values.length;
+    }
+    return Math.sqrt(var);
+  }
+
+  @Test
+  void initialisersHaveTheirPapersSpread() {
+    // Glorot & Bengio 2010: U(-a, a), a = sqrt(6 / (fan_in + fan_out)), std a / sqrt(3).
+    float[] glorot = initialValues(Initializer.glorotUniform(), Shape.of(300, 200));
+    double limit = Math.sqrt(6.0 / 500);
+    for (float v : glorot) {
+      assertTrue(Math.abs(v) <= limit);
+    }
+    assertEquals(limit / Math.sqrt(3), std(glorot), 0.02 * limit);
+    // He et al. 2015: N(0, 2 / fan_in), fan_in of a [5, 5, 16, 32] kernel is 400.
+    assertEquals(
+        Math.sqrt(2.0 / 400),
+        std(initialValues(Initializer.heNormal(), Shape.of(5, 5, 16, 32))),
+        0.002);
+    // DCGAN: N(0, 0.02).
+    assertEquals(0.02, std(initialValues(Initializer.normal(0.02f), Shape.of(200, 200))), 0.0005);
+  }
+
   @Test
   void conv2dMatchesADirectSamePaddedStridedConvolution() {
     float[] x = random(5 * 5 * 2, 1);

@@ -87,6 +87,39 @@ class ImageGanIT {
   }
 
   @Test
+  void dcganTrainsOnThirtyTwoPixelColourImagesInCifarFormat(
+      MlflowServerExtension.Server mlflow, @org.junit.jupiter.api.io.TempDir Path cifar)
+      throws Exception {
+    // Five CIFAR-10 binary batches of 64 records each: a label byte, then R, G and B planes.
+    SplittableRandom random = new SplittableRandom(3);
+    for (int batch = 1; batch <= 5; batch++) {
+      byte[] bytes = new byte[64 * 3073];
+      random.nextBytes(bytes);
+      for (int r = 0; r < 64; r++) {
+        bytes[r * 3073] = (byte) random.nextInt(10);
+      }
+      java.nio.file.Files.write(cifar.resolve("data_batch_" + batch + ".bin"), bytes);
+    }
+    NashProcess nash =
+        NashProcess.run(
+            Map.of("MLFLOW_TRACKING_URI", mlflow.uri()),
+            "run",
+            "experiments/dcgan-fashion.yaml",
+            "name=dcgan-cifar-format",
+            "dataset={name: cifar10, path: '" + cifar + "'}",
+            "training.steps=20",
+            "training.log-every=10",
+            "training.sample-every=20");
+    assertEquals(0, nash.exitCode(), nash.out() + nash.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(nash.runUrl());
+    assertEquals(cifar.toString(), runs.params(runId).get("dataset.path"));
+    BufferedImage grid =
+        ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000020.png")));
+    assertEquals(8 * (32 * 2 + 2) + 2, grid.getWidth());
+  }
+
+  @Test
   void dcganTrainsOnFashionMnistAndLogsSampleGrids(MlflowServerExtension.Server mlflow)
       throws Exception {
     NashProcess nash =
