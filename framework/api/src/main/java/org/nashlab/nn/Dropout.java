@@ -4,24 +4,31 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Inverted dropout (Srivastava et al. 2014): in training each unit is kept with probability {@code
- * 1 - rate} and scaled by {@code 1 / (1 - rate)}; in inference it is the identity. The mask comes
- * from a seeded op, so runs repeat.
+ * 1 - rate} and scaled by {@code 1 / (1 - rate)}; in inference it is the identity.
+ *
+ * <p>Masks come from a stateless random op seeded with this layer's seed and a call counter kept in
+ * a variable ({@code NAME_calls_K} per training application): a checkpoint saves the counter, so a
+ * resumed run draws the same masks as one never interrupted, and a discriminator applied to real
+ * and generated batches draws independent masks for each.
  */
 public final class Dropout implements Network {
   private final Ops tf;
+  private final String name;
   private final float rate;
   private final Seeds seeds;
+  private int applications;
 
-  public Dropout(Ops tf, float rate, Seeds seeds) {
+  public Dropout(Ops tf, String name, float rate, Seeds seeds) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
     }
     this.tf = tf;
+    this.name = name;
     this.rate = rate;
     this.seeds = seeds;
   }
@@ -31,10 +38,13 @@ public final class Dropout implements Network {
     if (mode == Mode.INFERENCE || rate == 0) {
       return input;
     }
-    float keep = 1 - rate;
+    Variable<TInt64> calls =
+        tf.withName(name + "_calls_" + applications++).variable(tf.constant(0L));
+    Operand<TInt64> call = tf.assignAdd(calls, tf.constant(1L));
+    Operand<TInt64> seed = tf.stack(List.of(tf.constant(seeds.next()), call));
     Operand<TFloat32> uniform =
-        tf.random.randomUniform(
-            tf.shape(input), TFloat32.class, RandomUniform.seed(seeds.next()).seed2(seeds.next()));
+        tf.random.statelessRandomUniform(tf.shape(input), seed, TFloat32.class);
+    float keep = 1 - rate;
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(uniform, tf.constant(keep)));
     return tf.math.mul(input, tf.math.mul(mask, tf.constant(1 / keep)));
   }

@@ -222,7 +222,7 @@ class LayersTest {
   void dropoutKeepsTheExpectationAndIsOffInInference() {
     float[] ones = new float[20_000];
     java.util.Arrays.fill(ones, 1f);
-    Dropout dropout = new Dropout(tf, 0.25f, seeds);
+    Dropout dropout = new Dropout(tf, "drop", 0.25f, seeds);
     float[][] got =
         run(
             dropout.apply(constant(ones, 20_000), Mode.TRAINING),
@@ -234,6 +234,30 @@ class LayersTest {
     }
     assertEquals(0.25, zeros / 20_000.0, 0.015);
     assertArrayEquals(ones, got[1]);
+  }
+
+  @Test
+  void dropoutDrawsAFreshMaskEachRunAndTheSameSequenceInANewSession() {
+    float[] ones = new float[1000];
+    java.util.Arrays.fill(ones, 1f);
+    Operand<TFloat32> masked =
+        new Dropout(tf, "drop", 0.5f, seeds).apply(constant(ones, 1000), Mode.TRAINING);
+    float[][] first = new float[2][];
+    float[][] again = new float[2][];
+    for (float[][] into : new float[][][] {first, again}) {
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        for (int i = 0; i < 2; i++) {
+          try (var result = session.runner().fetch(masked).run()) {
+            into[i] = new float[1000];
+            ((TFloat32) result.get(0)).copyTo(DataBuffers.of(into[i], false, false));
+          }
+        }
+      }
+    }
+    assertTrue(!java.util.Arrays.equals(first[0], first[1]), "the mask repeated between runs");
+    assertArrayEquals(first[0], again[0]);
+    assertArrayEquals(first[1], again[1]);
   }
 
   @Test

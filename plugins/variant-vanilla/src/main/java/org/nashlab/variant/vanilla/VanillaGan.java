@@ -110,7 +110,7 @@ public final class VanillaGan implements Variant {
         layers.add(Activation.relu(tf));
       }
       if (params.dropout() > 0) {
-        layers.add(new Dropout(tf, (float) params.dropout(), seeds));
+        layers.add(new Dropout(tf, "d_dropout" + i, (float) params.dropout(), seeds));
       }
       in = width;
     }
