@@ -18,15 +18,15 @@ public interface Initializer {
     return (tf, shape, seeds) -> tf.zeros(tf.constant(shape), TFloat32.class);
   }
 
-  /** Uniform in {@code ±sqrt(6 / (fan_in + fan_out))} (Glorot & Bengio 2010, eq. 16). */
+  /**
+   * Uniform in {@code ±sqrt(6 / (fan_in + fan_out))} (Glorot & Bengio 2010, eq. 16); for a
+   * convolution kernel both fans include the receptive field.
+   */
   static Initializer glorotUniform() {
     return (tf, shape, seeds) -> {
-      long fanIn = shape.numDimensions() > 1 ? shape.get(shape.numDimensions() - 2) : shape.get(0);
-      long fanOut = shape.get(shape.numDimensions() - 1);
-      for (int i = 0; i < shape.numDimensions() - 2; i++) {
-        fanIn *= shape.get(i);
-        fanOut *= shape.get(i);
-      }
+      long fanIn = fanIn(shape);
+      long fanOut =
+          fanIn / shape.get(shape.numDimensions() - 2) * shape.get(shape.numDimensions() - 1);
       float limit = (float) Math.sqrt(6.0 / (fanIn + fanOut));
       Operand<TFloat32> unit = uniform(tf, shape, seeds);
       return tf.math.mul(

@@ -35,10 +35,6 @@ final class Checkpoint {
     return new Checkpoint(home.root().resolve("checkpoints").resolve(runId));
   }
 
-  Path folder() {
-    return folder;
-  }
-
   /** The step and stream positions a checkpoint was saved at. */
   record State(long step, long data, long noise, String variables) {}
 

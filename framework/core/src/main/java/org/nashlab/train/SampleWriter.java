@@ -33,7 +33,6 @@ final class SampleWriter implements AutoCloseable {
   private final int count;
   private final TInt32 fixedLabels;
   private final Operand<TInt32> labelInput;
-  private final int rows;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
     this.session = setup.session();
@@ -45,7 +44,7 @@ final class SampleWriter implements AutoCloseable {
     RandomGenerator fixedLatentStream = setup.streams().fixedLatent;
     TrialGraph graph = setup.graph();
     int classes = graph.conditional() ? graph.classes() : 0;
-    this.rows = classes > 0 ? Math.min(classes, MAX_CLASS_ROWS) : GRID_SIDE;
+    int rows = classes > 0 ? Math.min(classes, MAX_CLASS_ROWS) : GRID_SIDE;
     this.count = isPoints() ? SCATTER_POINTS : rows * GRID_SIDE;
     // Conditional samples: row r of the grid shows class r.
     int[] labels = new int[count];

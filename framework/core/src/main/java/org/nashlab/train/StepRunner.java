@@ -1,6 +1,6 @@
 package org.nashlab.train;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nashlab.api.TrainingProgram;
@@ -25,6 +25,7 @@ final class StepRunner {
   private final RandomStreams streams;
   private final int dSteps;
   private final int classes;
+  private final Map<TrainingProgram.Update, List<String>> sortedScalarKeys = new HashMap<>();
 
   StepRunner(TrialSetup setup, int dSteps) {
     this.session = setup.session();
@@ -35,6 +36,9 @@ final class StepRunner {
     this.streams = setup.streams();
     this.dSteps = dSteps;
     this.classes = setup.graph().conditional() ? setup.graph().classes() : 0;
+    for (TrainingProgram.Update update : List.of(discriminator, generator)) {
+      sortedScalarKeys.put(update, update.scalars().keySet().stream().sorted().toList());
+    }
   }
 
   /**
@@ -63,8 +67,7 @@ final class StepRunner {
       runner.run().close();
       return;
     }
-    List<String> keys = new ArrayList<>(update.scalars().keySet());
-    keys.sort(null);
+    List<String> keys = sortedScalarKeys.get(update);
     for (String key : keys) {
       Operand<TFloat32> scalar = update.scalars().get(key);
       runner.fetch(scalar);

@@ -108,44 +108,42 @@ class TrainingLoopTest {
             gradientDescent(lr),
             gradientDescent(lr),
             0);
-    {
-      Ops tf = graph.tf();
-      var latent = graph.latent(2);
-      TrainingProgram program =
-          graph.twoPlayer(
-              new Dense(tf, "g", 2, 1, Initializer.glorotUniform(), streams.init),
-              new Dense(tf, "d", 1, 1, Initializer.glorotUniform(), streams.init),
-              latent);
-      Session session = new Session(graph.graph());
-      session.initialize();
-      try (TrialSetup setup =
-              new TrialSetup(
-                  data,
-                  streams,
-                  graph,
-                  program,
-                  session,
-                  new BatchFeeder(data, settings.batchSize(), 2),
-                  2);
-          SampleWriter samples = new SampleWriter(setup, run)) {
-        TrainingLoop.Listener quiet =
-            new TrainingLoop.Listener() {
-              @Override
-              public void onStep(long step) {}
+    Ops tf = graph.tf();
+    var latent = graph.latent(2);
+    TrainingProgram program =
+        graph.twoPlayer(
+            new Dense(tf, "g", 2, 1, Initializer.glorotUniform(), streams.init),
+            new Dense(tf, "d", 1, 1, Initializer.glorotUniform(), streams.init),
+            latent);
+    Session session = new Session(graph.graph());
+    session.initialize();
+    try (TrialSetup setup =
+            new TrialSetup(
+                data,
+                streams,
+                graph,
+                program,
+                session,
+                new BatchFeeder(data, settings.batchSize(), 2),
+                2);
+        SampleWriter samples = new SampleWriter(setup, run)) {
+      TrainingLoop.Listener quiet =
+          new TrainingLoop.Listener() {
+            @Override
+            public void onStep(long step) {}
 
-              @Override
-              public void onScalars(long step, Map<String, Float> scalars) {}
-            };
-        return new TrainingLoop(
-                new StepRunner(setup, settings.dSteps()),
-                settings,
-                run,
-                samples,
-                quiet,
-                step -> {},
-                () -> false)
-            .run(1);
-      }
+            @Override
+            public void onScalars(long step, Map<String, Float> scalars) {}
+          };
+      return new TrainingLoop(
+              new StepRunner(setup, settings.dSteps()),
+              settings,
+              run,
+              samples,
+              quiet,
+              step -> {},
+              () -> false)
+          .run(1);
     }
   }
 
