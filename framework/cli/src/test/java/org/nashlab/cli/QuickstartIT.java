@@ -92,8 +92,7 @@ class QuickstartIT {
             file.toString());
     assertEquals(2, nash.exitCode(), nash.out() + nash.err());
     assertTrue(
-        nash.err()
-            .contains(file + ": loss.name: 'hnige' is not a loss. Known: minimax, non-saturating"),
+        nash.err().contains(file + ": loss.name: 'hnige' is not a loss; did you mean 'hinge'?"),
         nash.err());
     assertEquals(List.of(), mlflow.runs().runsOf("never-logged"));
   }

@@ -52,8 +52,8 @@ class ValidateCommandTest {
           + " grid, image-folder, mnist, ring, stacked-mnist",
       f + ": variant.latent-dimm: is not a parameter; did you mean 'latent-dim'?",
       f
-          + ": loss.name: 'non-saturatin' is not a loss; did you mean 'non-saturating'? Known: minimax,"
-          + " non-saturating",
+          + ": loss.name: 'non-saturatin' is not a loss; did you mean 'non-saturating'? Known: hinge,"
+          + " least-squares, minimax, non-saturating, relativistic, wasserstein",
       f + ": optimizers.generator.lr: 'fast' is not a valid number",
       f + ": optimizers.discriminator.beta1: must be in [0, 1), got 1.5",
       f + ": training.steps: must be > 0, got 0",

@@ -28,7 +28,8 @@ final class CrossEntropy {
     return c.tf().math.add(asReal(c.tf(), c.realLogits()), asFake(c.tf(), c.fakeLogits()));
   }
 
-  private static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> x) {
+  /** The batch mean of {@code x}, whatever its shape. */
+  static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> x) {
     return tf.math.mean(tf.reshape(x, tf.constant(new int[] {-1})), tf.constant(0));
   }
 }

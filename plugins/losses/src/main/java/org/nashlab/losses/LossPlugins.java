@@ -6,6 +6,12 @@ import org.nashlab.api.PluginModule;
 public final class LossPlugins extends PluginModule {
   @Override
   protected void configurePlugins() {
-    losses().add("minimax", MinimaxLoss.class).add("non-saturating", NonSaturatingLoss.class);
+    losses()
+        .add("minimax", MinimaxLoss.class)
+        .add("non-saturating", NonSaturatingLoss.class)
+        .add("wasserstein", WassersteinLoss.class)
+        .add("hinge", HingeLoss.class)
+        .add("least-squares", LeastSquaresLoss.class)
+        .add("relativistic", RelativisticAverageLoss.class);
   }
 }

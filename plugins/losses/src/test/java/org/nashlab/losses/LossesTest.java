@@ -61,6 +61,47 @@ class LossesTest {
   }
 
   @Test
+  void wassersteinCriticMaximisesTheGapOfMeans() {
+    float[] got = evaluate(new WassersteinLoss());
+    assertEquals(mean(FAKE, x -> x) - mean(REAL, x -> x), got[0], 1e-5);
+    assertEquals(-mean(FAKE, x -> x), got[1], 1e-5);
+  }
+
+  @Test
+  void hingeMatchesMiyatoEquationSeventeen() {
+    float[] got = evaluate(new HingeLoss());
+    assertEquals(
+        mean(REAL, x -> Math.max(0, 1 - x)) + mean(FAKE, x -> Math.max(0, 1 + x)), got[0], 1e-5);
+    assertEquals(-mean(FAKE, x -> x), got[1], 1e-5);
+  }
+
+  @Test
+  void leastSquaresMatchesMaoEquationTwoForBothCodings() {
+    for (double[] abc : new double[][] {{0, 1, 1}, {-1, 1, 0}}) {
+      float[] got =
+          evaluate(new LeastSquaresLoss(new LeastSquaresLoss.Params(abc[0], abc[1], abc[2])));
+      double d =
+          0.5 * mean(REAL, x -> (x - abc[1]) * (x - abc[1]))
+              + 0.5 * mean(FAKE, x -> (x - abc[0]) * (x - abc[0]));
+      double g = 0.5 * mean(FAKE, x -> (x - abc[2]) * (x - abc[2]));
+      assertEquals(d, got[0], 1e-5 * d);
+      assertEquals(g, got[1], 1e-5 * g);
+    }
+  }
+
+  @Test
+  void relativisticAverageMatchesJolicoeurMartineauEquationsElevenAndTwelve() {
+    double meanReal = mean(REAL, x -> x);
+    double meanFake = mean(FAKE, x -> x);
+    // -E[log sigmoid(C(x) - E C(G(z)))] - E[log(1 - sigmoid(C(G(z)) - E C(x)))]
+    double d = mean(REAL, x -> softplus(-(x - meanFake))) + mean(FAKE, x -> softplus(x - meanReal));
+    double g = mean(FAKE, x -> softplus(-(x - meanReal))) + mean(REAL, x -> softplus(x - meanFake));
+    float[] got = evaluate(new RelativisticAverageLoss());
+    assertEquals(d, got[0], 1e-5 * Math.abs(d));
+    assertEquals(g, got[1], 1e-5 * Math.abs(g));
+  }
+
+  @Test
   void minimaxMatchesGoodfellowEquationOne() {
     float[] got = evaluate(new MinimaxLoss());
     assertEquals(originalDiscriminatorLoss(), got[0], 1e-5);
