@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A fully connected layer, {@code y = x W + b}. Its variables are named {@code NAME_w} and {@code
- * NAME_b}: flat names, because tensorflow-framework's optimizers reject names with {@code /}.
+ * NAME_b}: flat names, as optimizer slot names are derived from them.
  */
 public final class Dense implements Network {
   private final Ops tf;

@@ -40,6 +40,8 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private final Placeholder<TFloat32> realBatch;
   private Placeholder<TFloat32> latent;
   private final int classes;
+  private final long generatorUpdates;
+  private final long discriminatorUpdates;
   private Placeholder<TInt32> realLabels;
   private Placeholder<TInt32> fakeLabels;
 
@@ -49,8 +51,12 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Loss loss,
       Optimizer generatorOptimizer,
       Optimizer discriminatorOptimizer,
-      int classes) {
+      int classes,
+      long generatorUpdates,
+      long discriminatorUpdates) {
     this.classes = classes;
+    this.generatorUpdates = generatorUpdates;
+    this.discriminatorUpdates = discriminatorUpdates;
     this.sampleShape = requireNonNull(sampleShape, "sampleShape");
     this.initSeeds = requireNonNull(initSeeds, "initSeeds");
     this.loss = requireNonNull(loss, "loss");
@@ -165,14 +171,16 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             "d",
             losses.discriminator(),
             discriminator.variables(),
-            discriminator.updates());
+            discriminator.updates(),
+            discriminatorUpdates);
     Op gTrain =
         update(
             generatorOptimizer,
             "g",
             losses.generator(),
             generator.variables(),
-            generator.updates());
+            generator.updates(),
+            generatorUpdates);
     var dScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
     dScalars.put("loss/d", losses.discriminator());
     dScalars.put("d/real", meanProbability(realLogits));
@@ -190,10 +198,12 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       String network,
       Operand<TFloat32> objective,
       List<Variable<TFloat32>> variables,
-      List<Op> networkUpdates) {
+      List<Op> networkUpdates,
+      long totalUpdates) {
     List<Operand<TFloat32>> gradients =
         Gradients.of(graph, tf, objective, variables, network + "_grad");
-    Op step = optimizer.apply(new OptimizerContext(graph, network, variables, gradients));
+    Op step =
+        optimizer.apply(new OptimizerContext(graph, network, variables, gradients, totalUpdates));
     List<Op> all = new ArrayList<>(networkUpdates);
     all.add(step);
     return tf.withControlDependencies(all).withName(network + "_step").noOp();

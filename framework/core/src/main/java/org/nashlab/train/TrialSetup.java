@@ -40,7 +40,9 @@ record TrialSetup(
             create(plugins, spec.loss(), Loss.class),
             create(plugins, spec.generatorOptimizer(), Optimizer.class),
             create(plugins, spec.discriminatorOptimizer(), Optimizer.class),
-            data instanceof LabeledSource labeled ? labeled.classes() : 0);
+            data instanceof LabeledSource labeled ? labeled.classes() : 0,
+            spec.training().steps(),
+            (long) spec.training().steps() * spec.training().dSteps());
     Session session = null;
     try {
       TrainingProgram program = variant.build(graph);

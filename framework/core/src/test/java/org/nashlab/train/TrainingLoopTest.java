@@ -107,7 +107,9 @@ class TrainingLoopTest {
             MEAN_LOGITS,
             gradientDescent(lr),
             gradientDescent(lr),
-            0);
+            0,
+            settings.steps(),
+            (long) settings.steps() * settings.dSteps());
     Ops tf = graph.tf();
     var latent = graph.latent(2);
     TrainingProgram program =

@@ -3,13 +3,13 @@ package org.nashlab.optimizers;
 import static org.nashlab.api.ParamChecks.fraction;
 import static org.nashlab.api.ParamChecks.positive;
 
+import java.util.List;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
-import org.tensorflow.framework.optimizers.GradientDescent;
-import org.tensorflow.framework.optimizers.Momentum;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.train.ApplyMomentum;
 
 /**
  * Stochastic gradient descent, with optional (Nesterov) momentum; Goodfellow et al. 2014 used it.
@@ -19,7 +19,10 @@ public final class SgdOptimizer implements Optimizer {
   public record Params(
       @Doc("learning rate") @Default("0.01") double lr,
       @Doc("momentum; 0 is plain gradient descent") @Default("0.0") double momentum,
-      @Doc("Nesterov's accelerated momentum") @Default("false") boolean nesterov) {
+      @Doc("Nesterov's accelerated momentum") @Default("false") boolean nesterov,
+      @Doc("learning-rate schedule over the trial: constant, linear or cosine decay")
+          @Default("constant")
+          Schedule schedule) {
     public Params {
       positive(lr, "lr");
       fraction(momentum, "momentum");
@@ -34,16 +37,22 @@ public final class SgdOptimizer implements Optimizer {
 
   @Override
   public Op apply(OptimizerContext context) {
-    var optimizer =
-        params.momentum() == 0 && !params.nesterov()
-            ? new GradientDescent(
-                context.graph(), FrameworkOptimizers.name(context, "sgd"), (float) params.lr())
-            : new Momentum(
-                context.graph(),
-                FrameworkOptimizers.name(context, "momentum"),
-                (float) params.lr(),
-                (float) params.momentum(),
-                params.nesterov());
-    return FrameworkOptimizers.apply(optimizer, context);
+    boolean plain = params.momentum() == 0 && !params.nesterov();
+    return ScheduledUpdate.build(
+        context,
+        plain ? "sgd" : "momentum",
+        params.schedule(),
+        params.lr(),
+        (tf, variable, gradient, rate, slot) ->
+            plain
+                ? tf.train.applyGradientDescent(variable, rate, gradient)
+                : tf.train.applyMomentum(
+                    variable,
+                    ScheduledUpdate.slot(tf, variable, slot + "_momentum"),
+                    rate,
+                    gradient,
+                    tf.constant((float) params.momentum()),
+                    ApplyMomentum.useNesterov(params.nesterov())),
+        after -> List.of());
   }
 }

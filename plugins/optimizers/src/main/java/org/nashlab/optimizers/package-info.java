@@ -1,2 +1,2 @@
-/** Built-in optimizers over tensorflow-framework, one instance per network. */
+/** Built-in optimizers on TensorFlow's Apply* ops, one instance per network, with schedules. */
 package org.nashlab.optimizers;

@@ -1,7 +1,6 @@
 package org.nashlab.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,11 @@ class OptimizersTest {
       Op gStep =
           forG.apply(
               new OptimizerContext(
-                  graph, "g", List.of(g), List.of(tf.math.mul(tf.constant(2f), g))));
+                  graph, "g", List.of(g), List.of(tf.math.mul(tf.constant(2f), g)), 10));
       Op dStep =
           forD.apply(
               new OptimizerContext(
-                  graph, "d", List.of(d), List.of(tf.math.mul(tf.constant(2f), d))));
+                  graph, "d", List.of(d), List.of(tf.math.mul(tf.constant(2f), d)), 10));
       try (Session session = new Session(graph)) {
         session.initialize();
         session.runner().addTarget(gStep).addTarget(dStep).run().close();
@@ -42,12 +41,47 @@ class OptimizersTest {
     }
   }
 
+  /** w after {@code updates} SGD steps on f(w) = w (gradient 1) over {@code total} updates. */
+  private static float sgdOnALine(Schedule schedule, int updates, long total) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Variable<TFloat32> w = tf.withName("g_w").variable(tf.constant(1f));
+      Op step =
+          new SgdOptimizer(new SgdOptimizer.Params(0.1, 0, false, schedule))
+              .apply(new OptimizerContext(graph, "g", List.of(w), List.of(tf.onesLike(w)), total));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        for (int i = 0; i < updates; i++) {
+          session.runner().addTarget(step).run().close();
+        }
+        try (var result = session.runner().fetch(w).run()) {
+          return ((TFloat32) result.get(0)).getFloat();
+        }
+      }
+    }
+  }
+
+  @Test
+  void schedulesDecayTheRateOverTheTrialsUpdates() {
+    // Rates at progress 0, 1/4, 2/4, 3/4 of 4 updates: linear 1, .75, .5, .25; cosine (1 + cos(pi
+    // p)) / 2.
+    assertEquals(1 - 0.1 * 4, sgdOnALine(Schedule.CONSTANT, 4, 4), 1e-6);
+    assertEquals(1 - 0.1 * 2.5, sgdOnALine(Schedule.LINEAR, 4, 4), 1e-6);
+    double cosine = 0;
+    for (int k = 0; k < 4; k++) {
+      cosine += (1 + Math.cos(Math.PI * k / 4)) / 2;
+    }
+    assertEquals(1 - 0.1 * cosine, sgdOnALine(Schedule.COSINE, 4, 4), 1e-6);
+    // Past the last planned update the rate stays at its end value, zero.
+    assertEquals(1 - 0.1 * 2.5, sgdOnALine(Schedule.LINEAR, 6, 4), 1e-6);
+  }
+
   @Test
   void sgdStepsAgainstTheGradient() {
     float[] w =
         oneStep(
-            new SgdOptimizer(new SgdOptimizer.Params(0.1, 0, false)),
-            new SgdOptimizer(new SgdOptimizer.Params(0.25, 0, false)));
+            new SgdOptimizer(new SgdOptimizer.Params(0.1, 0, false, Schedule.CONSTANT)),
+            new SgdOptimizer(new SgdOptimizer.Params(0.25, 0, false, Schedule.CONSTANT)));
     assertEquals(1 - 0.1 * 2, w[0], 1e-6);
     assertEquals(1 - 0.25 * 2, w[1], 1e-6);
   }
@@ -58,8 +92,9 @@ class OptimizersTest {
     // lr * g / (|g| + eps), which is lr for any gradient much larger than eps.
     float[] w =
         oneStep(
-            new AdamOptimizer(new AdamOptimizer.Params(0.01, 0.5, 0.999, 1e-8)),
-            new AdamOptimizer(new AdamOptimizer.Params(0.001, 0.9, 0.999, 1e-8)));
+            new AdamOptimizer(new AdamOptimizer.Params(0.01, 0.5, 0.999, 1e-8, Schedule.CONSTANT)),
+            new AdamOptimizer(
+                new AdamOptimizer.Params(0.001, 0.9, 0.999, 1e-8, Schedule.CONSTANT)));
     assertEquals(1 - 0.01, w[0], 1e-5);
     assertEquals(1 - 0.001, w[1], 1e-5);
   }
@@ -68,10 +103,12 @@ class OptimizersTest {
   void momentumAndRmsPropDescendAndCoexistInOneGraph() {
     float[] w =
         oneStep(
-            new SgdOptimizer(new SgdOptimizer.Params(0.1, 0.9, true)),
-            new RmsPropOptimizer(new RmsPropOptimizer.Params(0.01, 0.9, 0, 1e-10, false)));
+            new SgdOptimizer(new SgdOptimizer.Params(0.1, 0.9, true, Schedule.CONSTANT)),
+            new RmsPropOptimizer(
+                new RmsPropOptimizer.Params(0.01, 0.9, 0, 1e-10, false, Schedule.CONSTANT)));
     // Nesterov momentum's first step: v = g, w -= lr * (g + momentum * v) = lr * g * 1.9.
     assertEquals(1 - 0.1 * 2 * 1.9, w[0], 1e-6);
-    assertTrue(w[1] < 1 && w[1] > 0.9, "RMSProp moved w from 1 to " + w[1]);
+    // RMSProp from a zero accumulator: ms = (1 - decay) g^2, w -= lr g / sqrt(ms + eps).
+    assertEquals(1 - 0.01 * 2 / Math.sqrt(0.1 * 4 + 1e-10), w[1], 1e-6);
   }
 }
