@@ -16,6 +16,7 @@ import org.nashlab.api.Doc;
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
  * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
+ * @param device where the ops run
  */
 public record TrainingSettings(
     @Doc("generator updates to run") @Default("1000") int steps,
@@ -26,7 +27,8 @@ public record TrainingSettings(
     @Doc("steps between logged scalars (losses, steps/s)") @Default("10") int logEvery,
     @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
     @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
-        int checkpointEvery) {
+        int checkpointEvery,
+    @Doc("auto, cpu or gpu (needs the gpu build: mvn -Pgpu)") @Default("auto") Device device) {
   public TrainingSettings {
     positive(steps, "steps");
     positive(batchSize, "batch-size");

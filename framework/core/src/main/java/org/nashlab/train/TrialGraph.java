@@ -31,7 +31,7 @@ import org.tensorflow.types.TInt32;
  */
 final class TrialGraph implements VariantContext, AutoCloseable {
   private final Graph graph = new Graph();
-  private final Ops tf = Ops.create(graph);
+  private final Ops tf;
   private final Shape sampleShape;
   private final Seeds initSeeds;
   private final Loss loss;
@@ -53,7 +53,10 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Optimizer discriminatorOptimizer,
       int classes,
       long generatorUpdates,
-      long discriminatorUpdates) {
+      long discriminatorUpdates,
+      java.util.Optional<org.tensorflow.DeviceSpec> placement) {
+    Ops ops = Ops.create(graph);
+    this.tf = placement.map(ops::withDevice).orElse(ops);
     this.classes = classes;
     this.generatorUpdates = generatorUpdates;
     this.discriminatorUpdates = discriminatorUpdates;

@@ -42,12 +42,13 @@ record TrialSetup(
             create(plugins, spec.discriminatorOptimizer(), Optimizer.class),
             data instanceof LabeledSource labeled ? labeled.classes() : 0,
             spec.training().steps(),
-            (long) spec.training().steps() * spec.training().dSteps());
+            (long) spec.training().steps() * spec.training().dSteps(),
+            SessionSettings.placement(spec.training().device()));
     Session session = null;
     try {
       TrainingProgram program = variant.build(graph);
       int latentDimension = Math.toIntExact(graph.latentInput().shape().get(1));
-      session = new Session(graph.graph(), SessionSettings.configProto());
+      session = new Session(graph.graph(), SessionSettings.configProto(spec.training().device()));
       session.initialize();
       BatchFeeder feeder = new BatchFeeder(data, spec.training().batchSize(), latentDimension);
       return new TrialSetup(data, streams, graph, program, session, feeder, latentDimension);

@@ -15,6 +15,7 @@ import org.nashlab.api.Optimizer;
 import org.nashlab.api.RunStatus;
 import org.nashlab.api.TrackedRun;
 import org.nashlab.api.TrainingProgram;
+import org.nashlab.config.Device;
 import org.nashlab.config.TrainingSettings;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
@@ -109,7 +110,8 @@ class TrainingLoopTest {
             gradientDescent(lr),
             0,
             settings.steps(),
-            (long) settings.steps() * settings.dSteps());
+            (long) settings.steps() * settings.dSteps(),
+            java.util.Optional.empty());
     Ops tf = graph.tf();
     var latent = graph.latent(2);
     TrainingProgram program =
@@ -154,7 +156,7 @@ class TrainingLoopTest {
     CountingSource data = new CountingSource();
     RecordedRun run = new RecordedRun();
     TrainingLoop.Outcome outcome =
-        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0), 0.01f);
+        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0, Device.CPU), 0.01f);
     assertEquals(5, outcome.lastStep());
     assertEquals(0, outcome.divergedAt());
     // Every update draws a real batch: 3 for D and 1 for G, five times.
@@ -164,7 +166,7 @@ class TrainingLoopTest {
   @Test
   void scalarsAreLoggedEveryLogEveryStepsAndAtTheEnd() {
     RecordedRun run = new RecordedRun();
-    train(new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0), 0.01f);
+    train(new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0, Device.CPU), 0.01f);
     List<String> lossD = run.points.stream().filter(p -> p.startsWith("loss/d@")).toList();
     assertEquals(List.of("loss/d@2", "loss/d@4", "loss/d@5"), lossD);
     assertTrue(
@@ -176,7 +178,11 @@ class TrainingLoopTest {
   void aNonFiniteLossStopsAtTheFirstLoggingStepThatSeesIt() {
     RecordedRun run = new RecordedRun();
     TrainingLoop.Outcome outcome =
-        train(new CountingSource(), run, new TrainingSettings(50, 1, 8, 1, 5, 0, 0), 1e38f);
+        train(
+            new CountingSource(),
+            run,
+            new TrainingSettings(50, 1, 8, 1, 5, 0, 0, Device.CPU),
+            1e38f);
     assertTrue(outcome.diverged());
     assertTrue(
         outcome.divergedAt() % 5 == 0 && outcome.divergedAt() < 50,
