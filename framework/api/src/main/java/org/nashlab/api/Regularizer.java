@@ -1,8 +1,9 @@
 package org.nashlab.api;
 
 /**
- * A stability technique hooked into the training program. Techniques implement only the capability
- * interfaces they need (loss terms, constraints, reparametrisations, input transforms, schedules);
- * this marker is what the registry binds.
+ * A stability technique. This marker is what the registry binds; a technique implements the
+ * capability interfaces it needs, each one method with one context, in the style of JUnit 5's
+ * extensions: {@link LossTerm} (penalties), {@link WeightConstraint} (clipping after an update),
+ * {@link InputTransform} (noise or augmentation of D's inputs). A technique can implement several.
  */
 public interface Regularizer {}

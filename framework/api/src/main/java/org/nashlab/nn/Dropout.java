@@ -5,7 +5,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Inverted dropout (Srivastava et al. 2014): in training each unit is kept with probability {@code
@@ -38,12 +37,8 @@ public final class Dropout implements Network {
     if (mode == Mode.INFERENCE || rate == 0) {
       return input;
     }
-    Variable<TInt64> calls =
-        tf.withName(name + "_calls_" + applications++).variable(tf.constant(0L));
-    Operand<TInt64> call = tf.assignAdd(calls, tf.constant(1L));
-    Operand<TInt64> seed = tf.stack(List.of(tf.constant(seeds.next()), call));
     Operand<TFloat32> uniform =
-        tf.random.statelessRandomUniform(tf.shape(input), seed, TFloat32.class);
+        Noise.uniform(tf, tf.shape(input), name + "_" + applications++, seeds);
     float keep = 1 - rate;
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(uniform, tf.constant(keep)));
     return tf.math.mul(input, tf.math.mul(mask, tf.constant(1 / keep)));

@@ -21,7 +21,8 @@ class PluginsCommandTest {
         out.matches(
             "(?s).*latent-dim\\s+integer\\s+64\\s+dimension of the Gaussian latent vector.*"),
         out);
-    assertTrue(out.contains("regularizer: (none yet)"), out);
+    assertTrue(out.contains("\n  gradient-penalty  -  "), out);
+    assertTrue(out.contains("metric: (none yet)"), out);
   }
 
   @Test

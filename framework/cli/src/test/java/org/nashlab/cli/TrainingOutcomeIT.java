@@ -79,6 +79,57 @@ class TrainingOutcomeIT {
             || Double.isInfinite(losses.get(losses.size() - 1).getValue()));
   }
 
+  @Test
+  void everyTechniqueTrainsTogetherAndLogsItsTerms(MlflowServerExtension.Server mlflow) {
+    String runId =
+        run(
+            mlflow,
+            0,
+            "name=techniques",
+            "training.steps=300",
+            "training.sample-every=0",
+            "regularizers=[{name: gradient-penalty, weight: 1}, {name: r1, gamma: 1},"
+                + " {name: weight-decay, on: both}, {name: label-smoothing},"
+                + " {name: instance-noise, std: 0.05}, {name: weight-clipping, clip: 1.0}]");
+    MlflowRuns runs = mlflow.runs();
+    assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
+    assertEquals(
+        "gradient-penalty,r1,weight-decay,label-smoothing,instance-noise,weight-clipping",
+        runs.tags(runId).get("nash.regularizers"));
+    for (String key :
+        List.of(
+            "reg/gradient-penalty/d",
+            "reg/r1/d",
+            "reg/weight-decay/d",
+            "reg/weight-decay/g",
+            "reg/label-smoothing/d")) {
+      List<Service.Metric> history = runs.history(runId, key);
+      assertEquals(30, history.size(), key);
+      assertTrue(history.stream().allMatch(m -> Double.isFinite(m.getValue())), key);
+    }
+  }
+
+  @Test
+  void aPenaltyThroughBatchNormIsAClearErrorAndLogsNothing(MlflowServerExtension.Server mlflow) {
+    CommandResult result =
+        CommandResult.of(
+            "run",
+            NashProcess.REPO.resolve("experiments/quickstart.yaml").toString(),
+            "tracking.uri=" + mlflow.uri(),
+            "name=penalty-through-batch-norm",
+            "dataset={name: fashion-mnist}",
+            "variant={name: dcgan}",
+            "regularizers=[{name: gradient-penalty}]");
+    assertEquals(1, result.exitCode(), result.out() + result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "the graph of dcgan with techniques [gradient-penalty] could not be built: No gradient defined for op: FusedBatchNormGradV3"),
+        result.err());
+    assertEquals(List.of(), mlflow.runs().runsOf("penalty-through-batch-norm"));
+  }
+
   private static String[] concat(String[] a, String b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + 1);
     out[a.length] = b;

@@ -16,9 +16,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.interpol.DefaultLookups;
 import org.apache.commons.configuration2.interpol.Lookup;
 import org.apache.commons.configuration2.tree.OverrideCombiner;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads an experiment: the YAML file, the chain of files it {@code extends}, and {@code key=value}
@@ -110,10 +108,8 @@ public final class ExperimentLoader {
   }
 
   private static YAMLConfiguration read(Path file, String referrer) {
-    YAMLConfiguration yaml = new YAMLConfiguration();
     try (Reader reader = Files.newBufferedReader(file)) {
-      yaml.read(reader);
-      return yaml;
+      return configuration(CoreSchemaYaml.create().load(reader));
     } catch (NoSuchFileException e) {
       throw single(
           referrer,
@@ -130,7 +126,7 @@ public final class ExperimentLoader {
   private static YAMLConfiguration overrideLayer(List<String> overrides) {
     Map<String, Object> tree = new LinkedHashMap<>();
     List<ConfigError> errors = new ArrayList<>();
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Yaml yaml = CoreSchemaYaml.create();
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
@@ -155,13 +151,22 @@ public final class ExperimentLoader {
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
-    YAMLConfiguration layer = new YAMLConfiguration();
     try {
-      layer.read(new StringReader(tree.isEmpty() ? "{}" : yaml.dump(tree)));
+      return configuration(tree);
     } catch (ConfigurationException e) {
       throw new IllegalStateException("overrides did not round-trip through YAML", e);
     }
-    return layer;
+  }
+
+  /**
+   * A Commons Configuration view of YAML already parsed with the core schema. Dumping quotes any
+   * key YAML 1.1 would misread ({@code 'on'}), so Commons Configuration's own parser keeps it.
+   */
+  private static YAMLConfiguration configuration(Object parsed) throws ConfigurationException {
+    YAMLConfiguration yaml = new YAMLConfiguration();
+    // Dumped with YAML 1.1's resolver, which quotes what YAML 1.1 would misread.
+    yaml.read(new StringReader(parsed == null ? "{}" : new Yaml().dump(parsed)));
+    return yaml;
   }
 
   @SuppressWarnings("unchecked")

@@ -5,18 +5,26 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.nashlab.api.AdversarialLosses;
+import org.nashlab.api.ConstraintContext;
+import org.nashlab.api.InputTransform;
 import org.nashlab.api.Loss;
 import org.nashlab.api.LossContext;
+import org.nashlab.api.LossTerm;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
+import org.nashlab.api.PenaltyContext;
+import org.nashlab.api.Player;
 import org.nashlab.api.TrainingProgram;
+import org.nashlab.api.TransformContext;
 import org.nashlab.api.VariantContext;
+import org.nashlab.api.WeightConstraint;
 import org.nashlab.nn.ConditionalNetwork;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -42,6 +50,10 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private final int classes;
   private final long generatorUpdates;
   private final long discriminatorUpdates;
+  private final List<Technique> techniques;
+  private final Variable<TFloat32> generatorSteps;
+  private final Operand<TFloat32> progress;
+  private int gradientScopes;
   private Placeholder<TInt32> realLabels;
   private Placeholder<TInt32> fakeLabels;
 
@@ -54,9 +66,18 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       int classes,
       long generatorUpdates,
       long discriminatorUpdates,
-      java.util.Optional<org.tensorflow.DeviceSpec> placement) {
+      java.util.Optional<org.tensorflow.DeviceSpec> placement,
+      List<Technique> techniques) {
+    SecondOrderGradients.register();
     Ops ops = Ops.create(graph);
     this.tf = placement.map(ops::withDevice).orElse(ops);
+    this.techniques = List.copyOf(techniques);
+    // Generator steps done so far: a variable, so checkpoints keep it; annealing reads it.
+    this.generatorSteps = tf.withName("nash_generator_steps").variable(tf.constant(0f));
+    this.progress =
+        tf.math.minimum(
+            tf.math.div(generatorSteps, tf.constant((float) Math.max(1, generatorUpdates))),
+            tf.constant(1f));
     this.classes = classes;
     this.generatorUpdates = generatorUpdates;
     this.discriminatorUpdates = discriminatorUpdates;
@@ -165,35 +186,114 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Operand<TInt32> real,
       Operand<TInt32> conditioning) {
     Operand<TFloat32> fake = generator.apply(latentBatch, conditioning, Mode.TRAINING);
-    Operand<TFloat32> realLogits = discriminator.apply(realBatch, real, Mode.TRAINING);
-    Operand<TFloat32> fakeLogits = discriminator.apply(fake, conditioning, Mode.TRAINING);
+    Operand<TFloat32> realIn = transformed(realBatch, "real");
+    Operand<TFloat32> fakeIn = transformed(fake, "fake");
+    Operand<TFloat32> realLogits = discriminator.apply(realIn, real, Mode.TRAINING);
+    Operand<TFloat32> fakeLogits = discriminator.apply(fakeIn, conditioning, Mode.TRAINING);
     AdversarialLosses losses = loss.build(new LossContext(tf, realLogits, fakeLogits));
-    Op dTrain =
-        update(
-            discriminatorOptimizer,
-            "d",
-            losses.discriminator(),
-            discriminator.variables(),
-            discriminator.updates(),
-            discriminatorUpdates);
-    Op gTrain =
-        update(
-            generatorOptimizer,
-            "g",
-            losses.generator(),
-            generator.variables(),
-            generator.updates(),
-            generatorUpdates);
+    Operand<TFloat32> dLoss = losses.discriminator();
+    Operand<TFloat32> gLoss = losses.generator();
     var dScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
-    dScalars.put("loss/d", losses.discriminator());
+    var gScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
+    PenaltyContext penalties =
+        new PenaltyContext(
+            tf,
+            realIn,
+            fakeIn,
+            realLogits,
+            fakeLogits,
+            x -> discriminator.apply(x, real, Mode.TRAINING),
+            this::differentiableGradient,
+            discriminator.variables(),
+            generator.variables(),
+            initSeeds);
+    for (Technique t : techniques) {
+      if (t.regularizer() instanceof LossTerm term) {
+        LossTerm.Terms terms = term.terms(penalties);
+        if (terms.discriminator().isPresent()) {
+          dLoss = tf.math.add(dLoss, terms.discriminator().get());
+          dScalars.put("reg/" + t.name() + "/d", terms.discriminator().get());
+        }
+        if (terms.generator().isPresent()) {
+          gLoss = tf.math.add(gLoss, terms.generator().get());
+          gScalars.put("reg/" + t.name() + "/g", terms.generator().get());
+        }
+      }
+    }
+    Op dTrain =
+        constrained(
+            Player.DISCRIMINATOR,
+            discriminator.variables(),
+            update(
+                discriminatorOptimizer,
+                "d",
+                dLoss,
+                discriminator.variables(),
+                discriminator.updates(),
+                discriminatorUpdates));
+    List<Op> generatorAlso = new ArrayList<>(generator.updates());
+    Op gStep =
+        update(
+            generatorOptimizer, "g", gLoss, generator.variables(), generatorAlso, generatorUpdates);
+    Op gTrain =
+        constrained(
+            Player.GENERATOR,
+            generator.variables(),
+            tf.withControlDependencies(
+                    List.of(
+                        tf.withControlDependencies(List.of(gStep))
+                            .assignAdd(generatorSteps, tf.constant(1f))))
+                .withName("g_counted")
+                .noOp());
+    dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", meanProbability(realLogits));
     dScalars.put("d/fake", meanProbability(fakeLogits));
+    gScalars.put("loss/g", gLoss);
     return new TrainingProgram(
         List.of(
             new TrainingProgram.Update(StepRunner.DISCRIMINATOR, dTrain, dScalars),
-            new TrainingProgram.Update(
-                StepRunner.GENERATOR, gTrain, java.util.Map.of("loss/g", losses.generator()))),
+            new TrainingProgram.Update(StepRunner.GENERATOR, gTrain, gScalars)),
         generator.apply(latentBatch, conditioning, Mode.INFERENCE));
+  }
+
+  /** {@code batch} after every input transform, in the experiment's order. */
+  private Operand<TFloat32> transformed(Operand<TFloat32> batch, String which) {
+    Operand<TFloat32> x = batch;
+    for (int i = 0; i < techniques.size(); i++) {
+      if (techniques.get(i).regularizer() instanceof InputTransform transform) {
+        x =
+            transform.transform(
+                new TransformContext(tf, x, progress, "reg" + i + "_" + which, initSeeds));
+      }
+    }
+    return x;
+  }
+
+  /** The update followed by every weight constraint on that player. */
+  private Op constrained(Player player, List<Variable<TFloat32>> variables, Op update) {
+    Ops after = tf.withControlDependencies(List.of(update));
+    List<Op> constraints = new ArrayList<>();
+    for (Technique t : techniques) {
+      if (t.regularizer() instanceof WeightConstraint constraint) {
+        constraints.addAll(constraint.constrain(new ConstraintContext(after, player, variables)));
+      }
+    }
+    return constraints.isEmpty()
+        ? update
+        : tf.withControlDependencies(constraints)
+            .withName(update.op().name() + "_constrained")
+            .noOp();
+  }
+
+  /** A gradient that can itself be differentiated (for penalties on gradients). */
+  private Operand<TFloat32> differentiableGradient(Operand<TFloat32> y, Operand<TFloat32> x) {
+    String scope = "penalty_grad" + gradientScopes++;
+    Operand<TFloat32> sum = tf.reduceSum(y, tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
+    Output<?>[] dy = {tf.withName(scope + "_seed").constant(1f).asOutput()};
+    return graph
+        .addGradients(scope, new Output<?>[] {sum.asOutput()}, new Output<?>[] {x.asOutput()}, dy)[
+        0]
+        .expect(TFloat32.class);
   }
 
   private Op update(

@@ -6,6 +6,7 @@ import org.nashlab.api.DatasetContext;
 import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
 import org.nashlab.api.Optimizer;
+import org.nashlab.api.Regularizer;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.config.ExperimentSpec;
@@ -43,7 +44,8 @@ record TrialSetup(
             data instanceof LabeledSource labeled ? labeled.classes() : 0,
             spec.training().steps(),
             (long) spec.training().steps() * spec.training().dSteps(),
-            SessionSettings.placement(spec.training().device()));
+            SessionSettings.placement(spec.training().device()),
+            techniques(plugins, spec));
     Session session = null;
     try {
       TrainingProgram program = variant.build(graph);
@@ -57,8 +59,35 @@ record TrialSetup(
         session.close();
       }
       graph.close();
+      if (e instanceof org.tensorflow.exceptions.TensorFlowException) {
+        throw new GraphException(
+            "the graph of "
+                + spec.variant().spec().name()
+                + " with "
+                + (spec.regularizers().isEmpty()
+                    ? "no techniques"
+                    : "techniques "
+                        + spec.regularizers().stream().map(r -> r.spec().name()).toList())
+                + " could not be built: "
+                + e.getMessage().lines().findFirst().orElse(""),
+            e);
+      }
       throw e;
     }
+  }
+
+  private static java.util.List<Technique> techniques(PluginRegistry plugins, ExperimentSpec spec) {
+    java.util.List<Technique> techniques = new java.util.ArrayList<>();
+    for (int i = 0; i < spec.regularizers().size(); i++) {
+      PluginChoice choice = spec.regularizers().get(i);
+      String name = choice.spec().name();
+      boolean repeated =
+          spec.regularizers().stream().filter(r -> r.spec().name().equals(name)).count() > 1;
+      techniques.add(
+          new Technique(
+              repeated ? name + "-" + i : name, create(plugins, choice, Regularizer.class)));
+    }
+    return techniques;
   }
 
   static <T> T create(PluginRegistry plugins, PluginChoice choice, Class<T> as) {

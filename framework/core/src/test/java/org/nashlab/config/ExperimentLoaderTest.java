@@ -59,6 +59,17 @@ class ExperimentLoaderTest {
   }
 
   @Test
+  void onOffYesAndNoAreWordsNotBooleans() throws IOException {
+    Path file =
+        write(
+            "e.yaml", "regularizers: [{ name: weight-clipping, on: discriminator }]\nflag: yes\n");
+    LayeredConfig config =
+        ExperimentLoader.load(file, List.of("regularizers=[{name: weight-decay, on: both}]"));
+    assertEquals(Optional.of("both"), config.get("regularizers(0).on"));
+    assertEquals(Optional.of("yes"), config.get("flag"));
+  }
+
+  @Test
   void anOverrideListReplacesTheFilesList() throws IOException {
     Path file = write("e.yaml", "regularizers: [{ name: a }, { name: b }]\n");
     LayeredConfig config = ExperimentLoader.load(file, List.of("regularizers=[{name: c}]"));

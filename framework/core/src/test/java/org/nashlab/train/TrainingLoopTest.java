@@ -111,7 +111,8 @@ class TrainingLoopTest {
             0,
             settings.steps(),
             (long) settings.steps() * settings.dSteps(),
-            java.util.Optional.empty());
+            java.util.Optional.empty(),
+            List.of());
     Ops tf = graph.tf();
     var latent = graph.latent(2);
     TrainingProgram program =

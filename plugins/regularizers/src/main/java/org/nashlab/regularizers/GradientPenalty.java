@@ -1,0 +1,55 @@
+package org.nashlab.regularizers;
+
+import static org.nashlab.api.ParamChecks.nonNegative;
+
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.LossTerm;
+import org.nashlab.api.PenaltyContext;
+import org.nashlab.nn.Noise;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * WGAN-GP's gradient penalty (Gulrajani et al. 2017, eq. 3): {@code lambda E[(||grad D(x^)|| -
+ * 1)^2]} at random interpolates {@code x^ = e x + (1 - e) G(z)}, e ~ U[0, 1] per sample; the
+ * one-sided form penalises only norms above 1. Added to D's loss. The critic must be twice
+ * differentiable in TF Java: LeakyReLU, conv and dense are; batch norm is not (the paper's critic
+ * has none).
+ */
+@Doc("gradient penalty at interpolates, lambda (||grad D|| - 1)^2 (Gulrajani et al. 2017)")
+public final class GradientPenalty implements LossTerm {
+  public record Params(
+      @Doc("lambda, the penalty's weight") @Default("10.0") double weight,
+      @Doc("penalise only gradient norms above 1") @Default("false") boolean oneSided) {
+    public Params {
+      nonNegative(weight, "weight");
+    }
+  }
+
+  private final Params params;
+
+  public GradientPenalty(Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public Terms terms(PenaltyContext c) {
+    Ops tf = c.tf();
+    Operand<TFloat32> e =
+        Noise.uniform(tf, Norms.perSample(tf, c.real()), "gp_interpolation", c.seeds());
+    Operand<TFloat32> interpolates =
+        tf.math.add(
+            tf.math.mul(e, c.real()), tf.math.mul(tf.math.sub(tf.constant(1f), e), c.fake()));
+    Operand<TFloat32> gap =
+        tf.math.sub(
+            Norms.norms(tf, c.gradients().of(c.critic().apply(interpolates), interpolates)),
+            tf.constant(1f));
+    if (params.oneSided()) {
+      gap = tf.nn.relu(gap);
+    }
+    return Terms.discriminator(
+        tf.math.mul(tf.constant((float) params.weight()), Norms.mean(tf, tf.math.mul(gap, gap))));
+  }
+}
