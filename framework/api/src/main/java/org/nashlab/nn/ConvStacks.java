@@ -52,10 +52,17 @@ public final class ConvStacks {
     return new Sequential(layers);
   }
 
-  /**
-   * From an image of {@code image}'s shape to a flat feature vector of {@link #features} values:
-   * {@code depth} strided convolutions doubling the channels from {@code width}, LeakyReLU.
-   */
+  /** The normalisation between a critic's convolutions. */
+  public enum Normalization {
+    /** DCGAN's batch norm. */
+    BATCH,
+    /** Layer norm: no batch dependence, twice differentiable, for gradient penalties. */
+    LAYER,
+    /** None, as in WGAN critics with weight clipping. */
+    NONE
+  }
+
+  /** DCGAN's discriminator stack, with batch norm: see the other overload. */
   public static Network downsampling(
       Ops tf,
       String prefix,
@@ -65,14 +72,34 @@ public final class ConvStacks {
       int kernel,
       float slope,
       Seeds seeds) {
+    return downsampling(tf, prefix, image, width, depth, kernel, slope, Normalization.BATCH, seeds);
+  }
+
+  /**
+   * From an image of {@code image}'s shape to a flat feature vector of {@link #features} values:
+   * {@code depth} strided convolutions doubling the channels from {@code width}, normalised (except
+   * the first), LeakyReLU.
+   */
+  public static Network downsampling(
+      Ops tf,
+      String prefix,
+      Shape image,
+      int width,
+      int depth,
+      int kernel,
+      float slope,
+      Normalization normalization,
+      Seeds seeds) {
     Initializer init = Initializer.normal(0.02f);
     List<Network> layers = new ArrayList<>();
     long channels = image.get(2);
     for (int stage = 1; stage <= depth; stage++) {
       long out = (long) width << (stage - 1);
       layers.add(new Conv2D(tf, prefix + "_conv" + stage, channels, out, kernel, 2, init, seeds));
-      if (stage > 1) {
+      if (stage > 1 && normalization == Normalization.BATCH) {
         layers.add(new BatchNorm(tf, prefix + "_bn" + stage, out));
+      } else if (stage > 1 && normalization == Normalization.LAYER) {
+        layers.add(new LayerNorm(tf, prefix + "_ln" + stage, out));
       }
       layers.add(Activation.leakyRelu(tf, slope));
       channels = out;

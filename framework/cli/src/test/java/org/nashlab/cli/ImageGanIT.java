@@ -119,6 +119,33 @@ class ImageGanIT {
     assertEquals(8 * (32 * 2 + 2) + 2, grid.getWidth());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"wgan-fashion", "wgan-gp-fashion"})
+  void theWganPresetsTrainAndLogTheWassersteinEstimate(
+      String preset, MlflowServerExtension.Server mlflow) {
+    NashProcess nash =
+        NashProcess.run(
+            Map.of("MLFLOW_TRACKING_URI", mlflow.uri()),
+            "run",
+            "experiments/" + preset + ".yaml",
+            "training.steps=20",
+            "training.log-every=10",
+            "training.sample-every=0");
+    assertEquals(0, nash.exitCode(), nash.out() + nash.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(nash.runUrl());
+    assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
+    var estimate = runs.history(runId, "wasserstein/estimate");
+    assertEquals(2, estimate.size());
+    // The critic's loss is minus its estimate, plus any penalty.
+    double lossD = runs.history(runId, "loss/d").get(1).getValue();
+    double penalty =
+        preset.equals("wgan-gp-fashion")
+            ? runs.history(runId, "reg/gradient-penalty/d").get(1).getValue()
+            : 0;
+    assertEquals(-estimate.get(1).getValue() + penalty, lossD, 1e-4 * Math.max(1, Math.abs(lossD)));
+  }
+
   @Test
   void dcganTrainsOnFashionMnistAndLogsSampleGrids(MlflowServerExtension.Server mlflow)
       throws Exception {

@@ -8,8 +8,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Gradients of activation-gradient ops, which TensorFlow's native registry lacks
  * (notes/tensorflow-java.md, trap 1), so that penalties on D's input gradient (gradient penalty,
- * R1, DRAGAN) train critics with ReLU, tanh or sigmoid units. Registered once per JVM; each is
- * checked against finite differences in the tests.
+ * R1, DRAGAN) train critics with ReLU, tanh or sigmoid units, or layer norm. Registered once per
+ * JVM; each is checked against finite differences in the tests.
  */
 final class SecondOrderGradients {
   private static boolean registered;
@@ -51,6 +51,19 @@ final class SecondOrderGradients {
           return List.of(
               tf.math.mul(g, tf.math.mul(dy, tf.math.sub(one, tf.math.mul(tf.constant(2f), y)))),
               tf.math.mul(g, tf.math.mul(y, tf.math.sub(one, y))));
+        });
+    // RsqrtGrad(y, dy) = -dy y^3 / 2 (y = 1/sqrt(x)), as in layer norm: d/dy = -3/2 dy y^2,
+    // d/d(dy) = -y^3 / 2.
+    TensorFlow.registerCustomGradient(
+        "RsqrtGrad",
+        (tf, op, upstream) -> {
+          Operand<TFloat32> y = op.input(0).expect(TFloat32.class);
+          Operand<TFloat32> dy = op.input(1).expect(TFloat32.class);
+          Operand<TFloat32> g = first(upstream);
+          Operand<TFloat32> ySquared = tf.math.mul(y, y);
+          return List.of(
+              tf.math.mul(g, tf.math.mul(tf.constant(-1.5f), tf.math.mul(dy, ySquared))),
+              tf.math.mul(g, tf.math.mul(tf.constant(-0.5f), tf.math.mul(ySquared, y))));
         });
     registered = true;
   }

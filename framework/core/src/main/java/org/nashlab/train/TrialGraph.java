@@ -245,6 +245,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
                             .assignAdd(generatorSteps, tf.constant(1f))))
                 .withName("g_counted")
                 .noOp());
+    dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", meanProbability(realLogits));
     dScalars.put("d/fake", meanProbability(fakeLogits));

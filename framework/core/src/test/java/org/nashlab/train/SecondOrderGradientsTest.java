@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  */
 class SecondOrderGradientsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"relu", "tanh", "sigmoid"})
+  @ValueSource(strings = {"relu", "tanh", "sigmoid", "rsqrt"})
   void activationGradientsAreDifferentiable(String activation) {
     SecondOrderGradients.register();
     float[] x = {0.7f, -1.1f, 0.4f};
@@ -33,6 +33,7 @@ class SecondOrderGradientsTest {
           switch (activation) {
             case "relu" -> tf.nn::relu;
             case "tanh" -> tf.math::tanh;
+            case "rsqrt" -> u -> tf.math.rsqrt(tf.math.add(tf.math.mul(u, u), tf.constant(1f)));
             default -> tf.math::sigmoid;
           };
       var w = tf.withName("w").placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));

@@ -35,7 +35,10 @@ public final class Dcgan implements Variant {
           int width,
       @Doc("stride-2 stages in each network") @Default("2") int depth,
       @Doc("side of the square convolution kernels") @Default("5") int kernel,
-      @Doc("negative slope of D's LeakyReLU") @Default("0.2") double leakySlope) {
+      @Doc("negative slope of D's LeakyReLU") @Default("0.2") double leakySlope,
+      @Doc("D's normalisation: batch (DCGAN), layer (for gradient penalties) or none (WGAN)")
+          @Default("batch")
+          ConvStacks.Normalization discriminatorNorm) {
     public Params {
       positive(latentDim, "latent-dim");
       positive(width, "width");
@@ -86,6 +89,7 @@ public final class Dcgan implements Variant {
                     params.depth(),
                     params.kernel(),
                     (float) params.leakySlope(),
+                    params.discriminatorNorm(),
                     seeds),
                 new Dense(tf, "d_out", features, 1, Initializer.normal(0.02f), seeds)));
     return context.twoPlayer(generator, discriminator, latent);
