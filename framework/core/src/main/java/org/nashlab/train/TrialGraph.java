@@ -231,20 +231,15 @@ final class TrialGraph implements VariantContext, AutoCloseable {
                 discriminator.variables(),
                 discriminator.updates(),
                 discriminatorUpdates));
-    List<Op> generatorAlso = new ArrayList<>(generator.updates());
     Op gStep =
         update(
-            generatorOptimizer, "g", gLoss, generator.variables(), generatorAlso, generatorUpdates);
-    Op gTrain =
-        constrained(
-            Player.GENERATOR,
+            generatorOptimizer,
+            "g",
+            gLoss,
             generator.variables(),
-            tf.withControlDependencies(
-                    List.of(
-                        tf.withControlDependencies(List.of(gStep))
-                            .assignAdd(generatorSteps, tf.constant(1f))))
-                .withName("g_counted")
-                .noOp());
+            generator.updates(),
+            generatorUpdates);
+    Op gTrain = constrained(Player.GENERATOR, generator.variables(), counted(gStep));
     dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", meanProbability(realLogits));
@@ -255,6 +250,14 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             new TrainingProgram.Update(StepRunner.DISCRIMINATOR, dTrain, dScalars),
             new TrainingProgram.Update(StepRunner.GENERATOR, gTrain, gScalars)),
         generator.apply(latentBatch, conditioning, Mode.INFERENCE));
+  }
+
+  /** The generator's update, then the generator-step counter advanced. */
+  private Op counted(Op generatorUpdate) {
+    Op advance =
+        tf.withControlDependencies(List.of(generatorUpdate))
+            .assignAdd(generatorSteps, tf.constant(1f));
+    return tf.withControlDependencies(List.of(advance)).withName("g_counted").noOp();
   }
 
   /** {@code batch} after every input transform, in the experiment's order. */
