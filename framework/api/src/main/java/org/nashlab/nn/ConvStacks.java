@@ -62,19 +62,6 @@ public final class ConvStacks {
     NONE
   }
 
-  /** DCGAN's discriminator stack, with batch norm: see the other overload. */
-  public static Network downsampling(
-      Ops tf,
-      String prefix,
-      Shape image,
-      int width,
-      int depth,
-      int kernel,
-      float slope,
-      Seeds seeds) {
-    return downsampling(tf, prefix, image, width, depth, kernel, slope, Normalization.BATCH, seeds);
-  }
-
   /**
    * From an image of {@code image}'s shape to a flat feature vector of {@link #features} values:
    * {@code depth} strided convolutions doubling the channels from {@code width}, normalised (except

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the server is unreachable, events go to the {@link Spool} in order and are replayed, oldest
  * first, as soon as it answers again; nothing is delivered out of turn meanwhile.
  */
-final class EventSender implements AutoCloseable {
+final class EventSender {
   private static final Logger log = LoggerFactory.getLogger(EventSender.class);
   private static final int MAX_EVENTS_PER_ROUND = 5000;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
@@ -58,11 +58,6 @@ final class EventSender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return queue.isEmpty() && spool.isEmpty();
-  }
-
-  @Override
-  public void close() {
-    close(Duration.ofSeconds(60));
   }
 
   private void loop() {

@@ -129,7 +129,15 @@ public final class ConditionalGan implements Variant {
       Shape input = Shape.of(sample.get(0), sample.get(1), sample.get(2) + extra);
       features =
           ConvStacks.downsampling(
-              tf, "d", input, params.width(), params.depth(), KERNEL, SLOPE, seeds);
+              tf,
+              "d",
+              input,
+              params.width(),
+              params.depth(),
+              KERNEL,
+              SLOPE,
+              ConvStacks.Normalization.BATCH,
+              seeds);
       featureCount = ConvStacks.features(input, params.width(), params.depth());
     } else {
       List<Network> layers = new ArrayList<>();
