@@ -3,6 +3,7 @@ package org.nashlab.nn;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -16,6 +17,7 @@ import org.tensorflow.types.TInt32;
 public final class Conv2DTranspose implements Network {
   private final Ops tf;
   private final Variable<TFloat32> kernel;
+  private final WeightReads.Read read;
   private final Variable<TFloat32> bias;
   private final long outChannels;
   private final int stride;
@@ -38,6 +40,7 @@ public final class Conv2DTranspose implements Network {
             Shape.of(kernelSize, kernelSize, outChannels, inChannels),
             init,
             seeds);
+    this.read = WeightReads.read(tf, name, kernel, 2);
     this.bias = Variables.filled(tf, name + "_b", Shape.of(outChannels), 0f);
     this.outChannels = outChannels;
     this.stride = stride;
@@ -55,11 +58,16 @@ public final class Conv2DTranspose implements Network {
                 tf.constant((int) outChannels)));
     List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
     return tf.math.add(
-        tf.nn.conv2dBackpropInput(outputShape, kernel, input, strides, "SAME"), bias);
+        tf.nn.conv2dBackpropInput(outputShape, read.value(), input, strides, "SAME"), bias);
   }
 
   @Override
   public List<Variable<TFloat32>> variables() {
     return List.of(kernel, bias);
+  }
+
+  @Override
+  public List<Op> updates() {
+    return read.updates();
   }
 }

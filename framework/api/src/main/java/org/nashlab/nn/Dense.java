@@ -3,6 +3,7 @@ package org.nashlab.nn;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -14,6 +15,7 @@ import org.tensorflow.types.TFloat32;
 public final class Dense implements Network {
   private final Ops tf;
   private final Variable<TFloat32> weights;
+  private final WeightReads.Read read;
   private final Variable<TFloat32> bias;
 
   /**
@@ -27,17 +29,23 @@ public final class Dense implements Network {
   public Dense(Ops tf, String name, long inputs, long outputs, Initializer init, Seeds seeds) {
     this.tf = tf;
     this.weights = Variables.create(tf, name + "_w", Shape.of(inputs, outputs), init, seeds);
+    this.read = WeightReads.read(tf, name, weights, 1);
     this.bias = Variables.filled(tf, name + "_b", Shape.of(outputs), 0f);
   }
 
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
     // Add rather than BiasAdd: BiasAddGrad has no second-order gradient in TF Java 1.1.
-    return tf.math.add(tf.linalg.matMul(input, weights), bias);
+    return tf.math.add(tf.linalg.matMul(input, read.value()), bias);
   }
 
   @Override
   public List<Variable<TFloat32>> variables() {
     return List.of(weights, bias);
+  }
+
+  @Override
+  public List<Op> updates() {
+    return read.updates();
   }
 }

@@ -2,6 +2,7 @@ package org.nashlab.nn;
 
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -35,5 +36,10 @@ public final class Maxout implements Network {
   @Override
   public List<Variable<TFloat32>> variables() {
     return pieces.variables();
+  }
+
+  @Override
+  public List<Op> updates() {
+    return pieces.updates();
   }
 }

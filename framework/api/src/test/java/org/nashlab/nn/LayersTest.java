@@ -338,4 +338,34 @@ class LayersTest {
       }
     }
   }
+
+  @Test
+  void minibatchStddevAppendsTheAverageStandardDeviationOverTheBatch() {
+    int batch = 5;
+    int features = 3;
+    float[] x = random(batch * features, 11);
+    float[] out =
+        run(
+            new MinibatchStddev(tf)
+                .apply(tf.constant(Shape.of(batch, features), DataBuffers.of(x)), Mode.TRAINING))[
+            0];
+    double average = 0;
+    for (int f = 0; f < features; f++) {
+      double mean = 0;
+      for (int b = 0; b < batch; b++) {
+        mean += x[b * features + f] / (double) batch;
+      }
+      double variance = 0;
+      for (int b = 0; b < batch; b++) {
+        variance += Math.pow(x[b * features + f] - mean, 2) / batch;
+      }
+      average += Math.sqrt(variance + 1e-8) / features;
+    }
+    for (int b = 0; b < batch; b++) {
+      for (int f = 0; f < features; f++) {
+        assertEquals(x[b * features + f], out[b * (features + 1) + f], 0f);
+      }
+      assertEquals(average, out[b * (features + 1) + features], 1e-6);
+    }
+  }
 }

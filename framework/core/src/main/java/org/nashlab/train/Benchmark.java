@@ -38,14 +38,15 @@ public final class Benchmark {
       StepRunner steps = new StepRunner(setup, spec.training().dSteps());
       Map<String, Float> scalars = new HashMap<>();
       int logEvery = spec.training().logEvery();
+      long step = 0;
       for (int i = 1; i <= warmup; i++) {
-        steps.step(i % logEvery == 0, scalars);
+        steps.step(++step, i % logEvery == 0, scalars);
       }
       List<Double> rates = new ArrayList<>();
       for (int r = 0; r < repeats; r++) {
         long start = System.nanoTime();
         for (int i = 1; i <= iterations; i++) {
-          steps.step(i % logEvery == 0, scalars);
+          steps.step(++step, i % logEvery == 0, scalars);
         }
         rates.add(iterations / ((System.nanoTime() - start) / 1e9));
       }

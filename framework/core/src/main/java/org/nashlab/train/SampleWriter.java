@@ -1,5 +1,6 @@
 package org.nashlab.train;
 
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
@@ -33,6 +34,7 @@ final class SampleWriter implements AutoCloseable {
   private final int count;
   private final TInt32 fixedLabels;
   private final Operand<TInt32> labelInput;
+  private final Optional<AveragedWeights> averaged;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
     this.session = setup.session();
@@ -40,6 +42,7 @@ final class SampleWriter implements AutoCloseable {
     this.samples = setup.program().samples();
     this.data = setup.data();
     this.run = run;
+    this.averaged = setup.graph().averagedGenerator();
     int latentDimension = setup.latentDimension();
     RandomGenerator fixedLatentStream = setup.streams().fixedLatent;
     TrialGraph graph = setup.graph();
@@ -73,6 +76,16 @@ final class SampleWriter implements AutoCloseable {
       log.debug("no sample picture for samples of shape {}", data.sampleShape());
       return;
     }
+    float[] values = averaged.map(a -> a.during(session, this::draw)).orElseGet(this::draw);
+    byte[] png =
+        isPoints()
+            ? SamplePlot.scatter(values, data instanceof MixtureModes m ? m : null, "step " + step)
+            : ImageGrid.png(values, data.sampleShape(), count, GRID_SIDE, 2);
+    run.logArtifact(String.format("samples/step-%06d.png", step), png);
+  }
+
+  /** The generator's samples for the fixed latent batch. */
+  private float[] draw() {
     float[] values = new float[Math.toIntExact(count * data.sampleShape().size())];
     var runner = session.runner().feed(latent, fixedLatent).fetch(samples);
     if (fixedLabels != null) {
@@ -81,11 +94,7 @@ final class SampleWriter implements AutoCloseable {
     try (var result = runner.run()) {
       ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
     }
-    byte[] png =
-        isPoints()
-            ? SamplePlot.scatter(values, data instanceof MixtureModes m ? m : null, "step " + step)
-            : ImageGrid.png(values, data.sampleShape(), count, GRID_SIDE, 2);
-    run.logArtifact(String.format("samples/step-%06d.png", step), png);
+    return values;
   }
 
   @Override

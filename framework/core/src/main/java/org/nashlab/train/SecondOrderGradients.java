@@ -65,6 +65,19 @@ final class SecondOrderGradients {
               tf.math.mul(g, tf.math.mul(tf.constant(-1.5f), tf.math.mul(dy, ySquared))),
               tf.math.mul(g, tf.math.mul(tf.constant(-0.5f), tf.math.mul(ySquared, y))));
         });
+    // SqrtGrad(y, dy) = dy / (2 y) (y = sqrt(x)), as in the minibatch stddev: d/dy = -dy / (2 y^2),
+    // d/d(dy) = 1 / (2 y).
+    TensorFlow.registerCustomGradient(
+        "SqrtGrad",
+        (tf, op, upstream) -> {
+          Operand<TFloat32> y = op.input(0).expect(TFloat32.class);
+          Operand<TFloat32> dy = op.input(1).expect(TFloat32.class);
+          Operand<TFloat32> g = first(upstream);
+          Operand<TFloat32> half = tf.constant(0.5f);
+          return List.of(
+              tf.math.mul(g, tf.math.neg(tf.math.div(tf.math.mul(half, dy), tf.math.mul(y, y)))),
+              tf.math.mul(g, tf.math.div(half, y)));
+        });
     registered = true;
   }
 

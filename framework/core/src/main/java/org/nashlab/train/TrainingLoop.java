@@ -67,7 +67,7 @@ final class TrainingLoop {
     for (long step = firstStep; step <= settings.steps(); step++) {
       boolean logging = step % settings.logEvery() == 0 || step == settings.steps();
       scalars.clear();
-      steps.step(logging, scalars);
+      steps.step(step, logging, scalars);
       listener.onStep(step);
       if (logging) {
         long now = System.nanoTime();

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.AdversarialLosses;
+import org.nashlab.api.AveragingContext;
 import org.nashlab.api.ConstraintContext;
+import org.nashlab.api.DiscriminatorSchedule;
 import org.nashlab.api.InputTransform;
 import org.nashlab.api.Loss;
 import org.nashlab.api.LossContext;
@@ -17,11 +20,15 @@ import org.nashlab.api.Player;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.TransformContext;
 import org.nashlab.api.VariantContext;
+import org.nashlab.api.WeightAveraging;
 import org.nashlab.api.WeightConstraint;
+import org.nashlab.api.WeightContext;
+import org.nashlab.api.WeightReparametrisation;
 import org.nashlab.nn.ConditionalNetwork;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
+import org.nashlab.nn.WeightReads;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -56,6 +63,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private int gradientScopes;
   private Placeholder<TInt32> realLabels;
   private Placeholder<TInt32> fakeLabels;
+  private AveragedWeights averagedGenerator;
 
   TrialGraph(
       Shape sampleShape,
@@ -66,7 +74,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       int classes,
       long generatorUpdates,
       long discriminatorUpdates,
-      java.util.Optional<org.tensorflow.DeviceSpec> placement,
+      Optional<org.tensorflow.DeviceSpec> placement,
       List<Technique> techniques) {
     SecondOrderGradients.register();
     Ops ops = Ops.create(graph);
@@ -88,6 +96,43 @@ final class TrialGraph implements VariantContext, AutoCloseable {
     this.discriminatorOptimizer = requireNonNull(discriminatorOptimizer, "discriminatorOptimizer");
     this.realBatch =
         tf.withName("real").placeholder(TFloat32.class, Placeholder.shape(batched(sampleShape)));
+    if (this.techniques.stream()
+        .anyMatch(t -> t.regularizer() instanceof WeightReparametrisation)) {
+      WeightReads.install(graph, this::reparametrised);
+    }
+  }
+
+  /** A layer's weight through the first reparametrisation that applies to it. */
+  private WeightReads.Read reparametrised(
+      Ops ops, String layer, Variable<TFloat32> weight, int outputAxis) {
+    Player owner =
+        layer.startsWith("d_")
+            ? Player.DISCRIMINATOR
+            : layer.startsWith("g_") ? Player.GENERATOR : Player.BOTH;
+    WeightContext context = new WeightContext(ops, layer, weight, outputAxis, owner, initSeeds);
+    for (Technique t : techniques) {
+      if (t.regularizer() instanceof WeightReparametrisation reparametrisation) {
+        WeightReads.Read read = reparametrisation.reparametrise(context);
+        if (read.value() != weight) {
+          return read;
+        }
+      }
+    }
+    return context.plain();
+  }
+
+  /** The techniques that decide how many D updates run each step, in the experiment's order. */
+  List<DiscriminatorSchedule> schedules() {
+    return techniques.stream()
+        .map(Technique::regularizer)
+        .filter(DiscriminatorSchedule.class::isInstance)
+        .map(DiscriminatorSchedule.class::cast)
+        .toList();
+  }
+
+  /** The generator's averaged weights, when a technique keeps them. */
+  Optional<AveragedWeights> averagedGenerator() {
+    return Optional.ofNullable(averagedGenerator);
   }
 
   Graph graph() {
@@ -185,7 +230,11 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Operand<TFloat32> latentBatch,
       Operand<TInt32> real,
       Operand<TInt32> conditioning) {
-    Operand<TFloat32> fake = generator.apply(latentBatch, conditioning, Mode.TRAINING);
+    // Shaped like the data, so that techniques see the sample's static shape on both batches.
+    Operand<TFloat32> fake =
+        tf.reshape(
+            generator.apply(latentBatch, conditioning, Mode.TRAINING),
+            tf.constant(Shape.of(-1).append(sampleShape).asArray()));
     Operand<TFloat32> realIn = transformed(realBatch, "real");
     Operand<TFloat32> fakeIn = transformed(fake, "fake");
     Operand<TFloat32> realLogits = discriminator.apply(realIn, real, Mode.TRAINING);
@@ -240,6 +289,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             generator.updates(),
             generatorUpdates);
     Op gTrain = constrained(Player.GENERATOR, generator.variables(), counted(gStep));
+    gTrain = averaged(generator.variables(), gTrain);
     dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", meanProbability(realLogits));
@@ -287,6 +337,30 @@ final class TrialGraph implements VariantContext, AutoCloseable {
         : tf.withControlDependencies(constraints)
             .withName(update.op().name() + "_constrained")
             .noOp();
+  }
+
+  /**
+   * The generator's update followed by the update of its shadow weights, when a technique keeps
+   * them; at most one may.
+   */
+  private Op averaged(List<Variable<TFloat32>> variables, Op update) {
+    Ops after = tf.withControlDependencies(List.of(update));
+    List<WeightAveraging.Shadows> shadows = new ArrayList<>();
+    for (Technique t : techniques) {
+      if (t.regularizer() instanceof WeightAveraging averaging) {
+        averaging
+            .average(new AveragingContext(tf, after, Player.GENERATOR, variables))
+            .ifPresent(shadows::add);
+      }
+    }
+    if (shadows.isEmpty()) {
+      return update;
+    }
+    if (shadows.size() > 1) {
+      throw new IllegalArgumentException("only one technique may average the generator's weights");
+    }
+    averagedGenerator = new AveragedWeights(tf, variables, shadows.get(0).variables());
+    return tf.withControlDependencies(shadows.get(0).updates()).withName("g_averaged").noOp();
   }
 
   /** A gradient that can itself be differentiated (for penalties on gradients). */

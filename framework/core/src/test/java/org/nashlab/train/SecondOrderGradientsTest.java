@@ -23,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  */
 class SecondOrderGradientsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"relu", "tanh", "sigmoid", "rsqrt"})
+  @ValueSource(strings = {"relu", "tanh", "sigmoid", "rsqrt", "sqrt"})
   void activationGradientsAreDifferentiable(String activation) {
     SecondOrderGradients.register();
     float[] x = {0.7f, -1.1f, 0.4f};
@@ -35,6 +35,7 @@ class SecondOrderGradientsTest {
             case "relu" -> tf.nn::relu;
             case "tanh" -> tf.math::tanh;
             case "rsqrt" -> u -> tf.math.rsqrt(tf.math.add(tf.math.mul(u, u), tf.constant(1f)));
+            case "sqrt" -> u -> tf.math.sqrt(tf.math.add(tf.math.mul(u, u), tf.constant(1f)));
             default -> tf.math::sigmoid;
           };
       var w = tf.withName("w").placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));

@@ -1,6 +1,7 @@
 package org.nashlab.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,9 +93,10 @@ class OptimizersTest {
     // lr * g / (|g| + eps), which is lr for any gradient much larger than eps.
     float[] w =
         oneStep(
-            new AdamOptimizer(new AdamOptimizer.Params(0.01, 0.5, 0.999, 1e-8, Schedule.CONSTANT)),
             new AdamOptimizer(
-                new AdamOptimizer.Params(0.001, 0.9, 0.999, 1e-8, Schedule.CONSTANT)));
+                new AdamOptimizer.Params(0.01, 0.5, 0.999, 1e-8, false, Schedule.CONSTANT)),
+            new AdamOptimizer(
+                new AdamOptimizer.Params(0.001, 0.9, 0.999, 1e-8, false, Schedule.CONSTANT)));
     assertEquals(1 - 0.01, w[0], 1e-5);
     assertEquals(1 - 0.001, w[1], 1e-5);
   }
@@ -110,5 +112,52 @@ class OptimizersTest {
     assertEquals(1 - 0.1 * 2 * 1.9, w[0], 1e-6);
     // RMSProp from a zero accumulator: ms = (1 - decay) g^2, w -= lr g / sqrt(ms + eps).
     assertEquals(1 - 0.01 * 2 / Math.sqrt(0.1 * 4 + 1e-10), w[1], 1e-6);
+  }
+
+  @Test
+  void amsgradFollowsItsAlgorithmAndDiffersFromAdamWhenTheGradientShrinks() {
+    // f(w) = w^2 from w = 1: the gradient shrinks, so with a short second-moment memory Adam's v
+    // falls while AMSGrad keeps its maximum. Reference: the algorithm in double precision.
+    int steps = 20;
+    double lr = 0.1;
+    double beta1 = 0.5;
+    double beta2 = 0.5;
+    double[] reference = new double[2];
+    for (int variant = 0; variant < 2; variant++) {
+      boolean ams = variant == 0;
+      double w = 1;
+      double m = 0;
+      double v = 0;
+      double vMax = 0;
+      for (int t = 1; t <= steps; t++) {
+        double g = 2 * w;
+        m = beta1 * m + (1 - beta1) * g;
+        v = beta2 * v + (1 - beta2) * g * g;
+        vMax = Math.max(vMax, v);
+        double rate = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        w -= rate * m / (Math.sqrt(ams ? vMax : v) + 1e-8);
+      }
+      reference[variant] = w;
+    }
+    assertTrue(Math.abs(reference[0] - reference[1]) > 1e-3, "the case must tell them apart");
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Variable<TFloat32> w = tf.withName("g_w").variable(tf.constant(1f));
+      Op step =
+          new AdamOptimizer(
+                  new AdamOptimizer.Params(lr, beta1, beta2, 1e-8, true, Schedule.CONSTANT))
+              .apply(
+                  new OptimizerContext(
+                      graph, "g", List.of(w), List.of(tf.math.mul(tf.constant(2f), w)), steps));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        for (int i = 0; i < steps; i++) {
+          session.runner().addTarget(step).run().close();
+        }
+        try (var result = session.runner().fetch(w).run()) {
+          assertEquals(reference[0], ((TFloat32) result.get(0)).getFloat(), 1e-5);
+        }
+      }
+    }
   }
 }

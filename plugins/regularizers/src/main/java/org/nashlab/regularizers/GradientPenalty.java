@@ -42,14 +42,22 @@ public final class GradientPenalty implements LossTerm {
     Operand<TFloat32> interpolates =
         tf.math.add(
             tf.math.mul(e, c.real()), tf.math.mul(tf.math.sub(tf.constant(1f), e), c.fake()));
+    return Terms.discriminator(at(c, interpolates, params.weight(), params.oneSided()));
+  }
+
+  /**
+   * {@code weight E[(||grad D(x)|| - 1)^2]} over the samples {@code x} of {@code points}; only
+   * norms above 1 count when {@code oneSided}.
+   */
+  static Operand<TFloat32> at(
+      PenaltyContext c, Operand<TFloat32> points, double weight, boolean oneSided) {
+    Ops tf = c.tf();
     Operand<TFloat32> gap =
         tf.math.sub(
-            Norms.norms(tf, c.gradients().of(c.critic().apply(interpolates), interpolates)),
-            tf.constant(1f));
-    if (params.oneSided()) {
+            Norms.norms(tf, c.gradients().of(c.critic().apply(points), points)), tf.constant(1f));
+    if (oneSided) {
       gap = tf.nn.relu(gap);
     }
-    return Terms.discriminator(
-        tf.math.mul(tf.constant((float) params.weight()), Norms.mean(tf, tf.math.mul(gap, gap))));
+    return tf.math.mul(tf.constant((float) weight), Norms.mean(tf, tf.math.mul(gap, gap)));
   }
 }

@@ -12,6 +12,13 @@ public final class RegularizerPlugins extends PluginModule {
         .add("weight-clipping", WeightClipping.class)
         .add("weight-decay", WeightDecay.class)
         .add("label-smoothing", LabelSmoothing.class)
-        .add("instance-noise", InstanceNoise.class);
+        .add("instance-noise", InstanceNoise.class)
+        .add("r2", R2Penalty.class)
+        .add("dragan", Dragan.class)
+        .add("spectral-norm", SpectralNorm.class)
+        .add("diffaugment", DiffAugment.class)
+        .add("consistency", Consistency.class)
+        .add("d-skip", DSkip.class)
+        .add("ema", GeneratorAverage.class);
   }
 }

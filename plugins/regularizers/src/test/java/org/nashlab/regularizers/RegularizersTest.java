@@ -107,7 +107,7 @@ class RegularizersTest {
 
   @Test
   void r1IsHalfGammaTimesTheSquaredGradientNormOnRealData() {
-    var term = new R1Penalty(new R1Penalty.Params(5, false)).terms(linearCritic());
+    var term = new R1Penalty(new R1Penalty.Params(5)).terms(linearCritic());
     assertEquals(2.5 * normOfW() * normOfW(), run(term.discriminator().orElseThrow())[0], 1e-4);
   }
 

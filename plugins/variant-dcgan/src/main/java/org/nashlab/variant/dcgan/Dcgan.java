@@ -3,6 +3,7 @@ package org.nashlab.variant.dcgan;
 import static org.nashlab.api.ParamChecks.fraction;
 import static org.nashlab.api.ParamChecks.positive;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
@@ -11,7 +12,9 @@ import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.ConvStacks;
 import org.nashlab.nn.Dense;
+import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
+import org.nashlab.nn.MinibatchStddev;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Sequential;
@@ -38,13 +41,18 @@ public final class Dcgan implements Variant {
       @Doc("negative slope of D's LeakyReLU") @Default("0.2") double leakySlope,
       @Doc("D's normalisation: batch (DCGAN), layer (for gradient penalties) or none (WGAN)")
           @Default("batch")
-          ConvStacks.Normalization discriminatorNorm) {
+          ConvStacks.Normalization discriminatorNorm,
+      @Doc("dropout rate on D's features before its output layer") @Default("0.0") double dropout,
+      @Doc("append the minibatch standard deviation before D's output (Karras et al. 2018)")
+          @Default("false")
+          boolean minibatchStddev) {
     public Params {
       positive(latentDim, "latent-dim");
       positive(width, "width");
       positive(depth, "depth");
       positive(kernel, "kernel");
       fraction(leakySlope, "leaky-slope");
+      fraction(dropout, "dropout");
     }
   }
 
@@ -78,20 +86,27 @@ public final class Dcgan implements Variant {
             params.kernel(),
             seeds);
     long features = ConvStacks.features(image, params.width(), params.depth());
-    Network discriminator =
-        new Sequential(
-            List.of(
-                ConvStacks.downsampling(
-                    tf,
-                    "d",
-                    image,
-                    params.width(),
-                    params.depth(),
-                    params.kernel(),
-                    (float) params.leakySlope(),
-                    params.discriminatorNorm(),
-                    seeds),
-                new Dense(tf, "d_out", features, 1, Initializer.normal(0.02f), seeds)));
+    List<Network> critic = new ArrayList<>();
+    critic.add(
+        ConvStacks.downsampling(
+            tf,
+            "d",
+            image,
+            params.width(),
+            params.depth(),
+            params.kernel(),
+            (float) params.leakySlope(),
+            params.discriminatorNorm(),
+            seeds));
+    if (params.dropout() > 0) {
+      critic.add(new Dropout(tf, "d_dropout", (float) params.dropout(), seeds));
+    }
+    if (params.minibatchStddev()) {
+      critic.add(new MinibatchStddev(tf));
+      features++;
+    }
+    critic.add(new Dense(tf, "d_out", features, 1, Initializer.normal(0.02f), seeds));
+    Network discriminator = new Sequential(critic);
     return context.twoPlayer(generator, discriminator, latent);
   }
 }

@@ -16,6 +16,7 @@ import org.nashlab.nn.Dense;
 import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
 import org.nashlab.nn.Maxout;
+import org.nashlab.nn.MinibatchStddev;
 import org.nashlab.nn.Mlp;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Reshape;
@@ -51,7 +52,10 @@ public final class VanillaGan implements Variant {
           Output output,
       @Doc("pieces per maxout unit in D's hidden layers; 0 uses ReLU units") @Default("0")
           int maxoutPieces,
-      @Doc("dropout rate after each of D's hidden layers") @Default("0.0") double dropout) {
+      @Doc("dropout rate after each of D's hidden layers") @Default("0.0") double dropout,
+      @Doc("append the minibatch standard deviation before D's output (Karras et al. 2018)")
+          @Default("false")
+          boolean minibatchStddev) {
     public Params {
       positive(latentDim, "latent-dim");
       positive(generatorWidth, "generator-width");
@@ -113,6 +117,10 @@ public final class VanillaGan implements Variant {
         layers.add(new Dropout(tf, "d_dropout" + i, (float) params.dropout(), seeds));
       }
       in = width;
+    }
+    if (params.minibatchStddev()) {
+      layers.add(new MinibatchStddev(tf));
+      in++;
     }
     layers.add(new Dense(tf, "d_out", in, 1, init, seeds));
     return new Sequential(layers);
