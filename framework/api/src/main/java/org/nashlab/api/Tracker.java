@@ -16,4 +16,14 @@ public interface Tracker {
     throw new EnvironmentException(
         getClass().getSimpleName() + " cannot reopen runs; run " + runId + " cannot be resumed");
   }
+
+  /**
+   * The runs of {@code experiment} that carry every one of {@code tags}, oldest first; none if the
+   * experiment does not exist.
+   *
+   * @throws EnvironmentException if the tracker cannot search runs
+   */
+  default java.util.List<RunRecord> find(String experiment, java.util.Map<String, String> tags) {
+    throw new EnvironmentException(getClass().getSimpleName() + " cannot search runs");
+  }
 }

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Runs GAN stability experiments on TensorFlow Java and logs them to MLflow.",
     subcommands = {
       RunCommand.class,
+      SweepCommand.class,
+      TrialCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,
       DataCommand.class,

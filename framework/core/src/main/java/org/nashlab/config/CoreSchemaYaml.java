@@ -14,10 +14,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * also reads {@code on}, {@code off}, {@code yes}, {@code no} as booleans, which would turn a
  * technique's {@code on: discriminator} into {@code true: discriminator}.
  */
-final class CoreSchemaYaml {
+public final class CoreSchemaYaml {
   private CoreSchemaYaml() {}
 
-  static Yaml create() {
+  public static Yaml create() {
     LoaderOptions loading = new LoaderOptions();
     DumperOptions dumping = new DumperOptions();
     return new Yaml(

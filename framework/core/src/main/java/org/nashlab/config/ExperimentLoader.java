@@ -187,7 +187,7 @@ public final class ExperimentLoader {
     return new InvalidConfigException(List.of(new ConfigError(source, key, message)));
   }
 
-  static String display(Path file) {
+  public static String display(Path file) {
     Path cwd = Path.of("").toAbsolutePath();
     Path absolute = file.toAbsolutePath().normalize();
     return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();

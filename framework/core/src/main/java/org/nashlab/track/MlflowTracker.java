@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
+import org.mlflow.tracking.Page;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunRequest;
 import org.nashlab.api.TrackedRun;
 import org.nashlab.api.Tracker;
@@ -32,6 +35,7 @@ public final class MlflowTracker implements Tracker {
   private static final Logger log = LoggerFactory.getLogger(MlflowTracker.class);
   static final int MAX_PARAMS_PER_BATCH = 100;
   static final int MAX_PARAM_LENGTH = 6000;
+  private static final int SEARCH_PAGE_SIZE = 1000;
 
   /**
    * @param uri the tracking server
@@ -121,17 +125,78 @@ public final class MlflowTracker implements Tracker {
     }
   }
 
+  @Override
+  public List<RunRecord> find(String experiment, Map<String, String> tags) {
+    Connection c = connect();
+    try {
+      var found = c.client().getExperimentByName(experiment);
+      if (found.isEmpty()) {
+        return List.of();
+      }
+      String experimentId = found.get().getExperimentId();
+      String filter =
+          tags.entrySet().stream()
+              .map(e -> "tags.`" + e.getKey() + "` = '" + quoted(e.getValue()) + "'")
+              .collect(Collectors.joining(" AND "));
+      List<RunRecord> runs = new ArrayList<>();
+      Page<Service.Run> page =
+          c.client()
+              .searchRuns(
+                  List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, SEARCH_PAGE_SIZE);
+      while (true) {
+        for (Service.Run run : page.getItems()) {
+          runs.add(record(c, run));
+        }
+        if (!page.hasNextPage()) {
+          break;
+        }
+        page = page.getNextPage();
+      }
+      runs.sort(java.util.Comparator.comparingLong(RunRecord::startTime));
+      return runs;
+    } catch (MlflowClientException e) {
+      throw new EnvironmentException(
+          "MLflow at "
+              + c.endpoint()
+              + " could not search the runs of "
+              + experiment
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String quoted(String value) {
+    if (value.contains("'")) {
+      throw new IllegalArgumentException("a searched tag value must not contain ': " + value);
+    }
+    return value;
+  }
+
+  private static RunRecord record(Connection c, Service.Run run) {
+    Map<String, String> tags = new java.util.HashMap<>();
+    run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+    Map<String, Double> metrics = new java.util.HashMap<>();
+    run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+    Service.RunInfo info = run.getInfo();
+    return new RunRecord(
+        info.getRunId(), url(c, info), info.getStatus().name(), info.getStartTime(), tags, metrics);
+  }
+
+  private static String url(Connection c, Service.RunInfo info) {
+    return c.endpoint().uri()
+        + "/#/experiments/"
+        + info.getExperimentId()
+        + "/runs/"
+        + info.getRunId();
+  }
+
   private MlflowRun open(Connection c, Service.RunInfo info) {
     String runFolder = ArtifactUploader.runFolder(info.getArtifactUri());
     RunDelivery delivery = new RunDelivery(c.client(), c.uploader(), info.getRunId(), runFolder);
     EventSender sender = new EventSender(delivery, new Spool(c.spools().resolve(info.getRunId())));
-    String url =
-        c.endpoint().uri()
-            + "/#/experiments/"
-            + info.getExperimentId()
-            + "/runs/"
-            + info.getRunId();
-    return new MlflowRun(sender, info.getRunId(), url, Duration.ofSeconds(params.flushTimeout()));
+    return new MlflowRun(
+        sender, info.getRunId(), url(c, info), Duration.ofSeconds(params.flushTimeout()));
   }
 
   private static void checkReachable(MlflowEndpoint endpoint, String origin) {

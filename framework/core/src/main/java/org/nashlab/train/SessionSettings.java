@@ -27,6 +27,12 @@ final class SessionSettings {
     if (device == Device.CPU) {
       config.putDeviceCount("GPU", 0);
     }
+    String threads = System.getenv(org.nashlab.api.Executor.THREADS);
+    if (threads != null && !threads.isBlank()) {
+      // A sweep's share of the CPU for this trial: TensorFlow's pools default to every core.
+      int n = Integer.parseInt(threads.strip());
+      config.setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n);
+    }
     return config.build();
   }
 

@@ -1,5 +1,7 @@
 package org.nashlab.train;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +34,29 @@ final class StopSignal implements AutoCloseable {
     StopSignal signal = new StopSignal();
     Runtime.getRuntime().addShutdownHook(signal.hook);
     return signal;
+  }
+
+  /**
+   * Also stops when standard input ends: a sweep keeps a trial's input open for as long as it
+   * lives, so a sweep killed even by SIGKILL stops its trials at their next step.
+   */
+  StopSignal watchingInput(InputStream input) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                while (input.read() >= 0) {
+                  // Nothing is sent; only the end matters.
+                }
+              } catch (IOException e) {
+                // A broken pipe is an end too.
+              }
+              requested = true;
+            },
+            "nash-input-watch");
+    reader.setDaemon(true);
+    reader.start();
+    return this;
   }
 
   boolean requested() {

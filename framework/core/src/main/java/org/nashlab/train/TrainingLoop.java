@@ -34,6 +34,12 @@ final class TrainingLoop {
     void onScalars(long step, Map<String, Float> scalars);
   }
 
+  /** A listener that holds something to release at the end, like a terminal progress bar. */
+  interface ClosingListener extends Listener, AutoCloseable {
+    @Override
+    void close();
+  }
+
   private final StepRunner steps;
   private final TrainingSettings settings;
   private final TrackedRun run;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The terminal progress bar: steps, steps/s, time left and the latest losses. Without a terminal
  * (CI, a log file) it writes a plain line every few seconds instead.
  */
-public final class TrainingProgress implements TrainingLoop.Listener, AutoCloseable {
+public final class TrainingProgress implements TrainingLoop.ClosingListener {
   private static final Logger log = LoggerFactory.getLogger(TrainingProgress.class);
   private final ProgressBar bar;
 

@@ -43,14 +43,30 @@ public final class TrialRunner {
 
   /** Trains a new trial in a new run. */
   public TrialResult run(ExperimentSpec spec) {
-    return execute(spec, Optional.empty());
+    return execute(spec, Optional.empty(), Optional.empty());
+  }
+
+  /** Trains a new trial of a sweep in a new run. */
+  public TrialResult run(ExperimentSpec spec, SweepTrial sweep) {
+    return execute(spec, Optional.empty(), Optional.of(sweep));
   }
 
   /**
    * Continues run {@code runId} from its last checkpoint; {@code spec} is {@link #resumeConfig}.
    */
   public TrialResult resume(ExperimentSpec spec, String runId) {
-    return execute(spec, Optional.of(runId));
+    return execute(spec, Optional.of(runId), Optional.empty());
+  }
+
+  /** Continues run {@code runId} of a sweep from its last checkpoint. */
+  public TrialResult resume(ExperimentSpec spec, String runId, SweepTrial sweep) {
+    return execute(spec, Optional.of(runId), Optional.of(sweep));
+  }
+
+  /** Whether run {@code runId} left a checkpoint on this machine to resume from. */
+  public static boolean canResume(NashHome home, String runId) {
+    Checkpoint checkpoint = Checkpoint.of(home, runId);
+    return Files.isRegularFile(checkpoint.config()) && checkpoint.latest().isPresent();
   }
 
   /** The resolved configuration run {@code runId} started with, kept beside its checkpoints. */
@@ -68,26 +84,35 @@ public final class TrialRunner {
     return config;
   }
 
-  private TrialResult execute(ExperimentSpec spec, Optional<String> resumeId) {
+  private TrialResult execute(
+      ExperimentSpec spec, Optional<String> resumeId, Optional<SweepTrial> sweep) {
     ResolvedConfig resolved = ResolvedConfig.of(spec);
     Tracker tracker = TrialSetup.create(plugins, spec.tracker(), Tracker.class);
     try (TrialSetup setup = TrialSetup.build(spec, plugins, home);
         StopSignal stop = StopSignal.install()) {
+      sweep.ifPresent(s -> stop.watchingInput(System.in));
       if (resumeId.isPresent()) {
         Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
         long step = checkpoint.restore(setup.session(), setup.streams());
         try (TrackedRun run = tracker.reopen(resumeId.get())) {
           run.setTag("nash.resumed-from-step", Long.toString(step));
-          return train(spec, setup, stop, run, checkpoint, step + 1);
+          processTags().forEach(run::setTag);
+          return train(spec, setup, stop, run, checkpoint, step + 1, sweep.isPresent());
         }
       }
-      try (TrackedRun run = tracker.start(request(spec, resolved))) {
+      try (TrackedRun run = tracker.start(request(spec, resolved, sweep))) {
         Checkpoint checkpoint = Checkpoint.of(home, run.id());
         checkpoint.writeConfig(resolved.toYaml());
         run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
-        return train(spec, setup, stop, run, checkpoint, 1);
+        return train(spec, setup, stop, run, checkpoint, 1, sweep.isPresent());
       }
     }
+  }
+
+  /** The process a run lives in, so a sweep can tell a running trial from a dead one. */
+  private static Map<String, String> processTags() {
+    return Map.of(
+        "nash.pid", Long.toString(ProcessHandle.current().pid()), "nash.host", Hostname.local());
   }
 
   private static TrialResult train(
@@ -96,9 +121,14 @@ public final class TrialRunner {
       StopSignal stop,
       TrackedRun run,
       Checkpoint checkpoint,
-      long firstStep) {
+      long firstStep,
+      boolean progressLines) {
+    long steps = spec.training().steps();
     try (SampleWriter samples = new SampleWriter(setup, run);
-        TrainingProgress progress = new TrainingProgress(spec.name(), spec.training().steps())) {
+        TrainingLoop.ClosingListener progress =
+            progressLines
+                ? new ProgressLines(System.out, steps)
+                : new TrainingProgress(spec.name(), steps)) {
       progress.onStep(firstStep - 1);
       TrainingLoop.Outcome outcome =
           new TrainingLoop(
@@ -143,7 +173,8 @@ public final class TrialRunner {
     return new TrialResult(status, outcome, step, run.id(), run.url());
   }
 
-  private RunRequest request(ExperimentSpec spec, ResolvedConfig resolved) {
+  private RunRequest request(
+      ExperimentSpec spec, ResolvedConfig resolved, Optional<SweepTrial> sweep) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("nash.variant", spec.variant().spec().name());
     tags.put("nash.loss", spec.loss().spec().name());
@@ -160,7 +191,10 @@ public final class TrialRunner {
     tags.put("mlflow.source.type", "LOCAL");
     tags.put("mlflow.source.name", spec.file().toString());
     SourceCommit.of(spec.file()).ifPresent(c -> tags.put("mlflow.source.git.commit", c));
+    tags.putAll(processTags());
+    sweep.ifPresent(s -> tags.putAll(s.tags()));
     String runName = spec.name() + "-seed" + spec.training().seed();
-    return new RunRequest(spec.name(), runName, resolved.flatten(), tags);
+    String experiment = sweep.map(SweepTrial::experiment).orElse(spec.name());
+    return new RunRequest(experiment, runName, resolved.flatten(), tags);
   }
 }

@@ -1,0 +1,62 @@
+package org.nashlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nashlab.api.RunStatus;
+import org.nashlab.config.ExperimentSpec;
+import org.nashlab.train.SweepTrial;
+import org.nashlab.train.TrialResult;
+import org.nashlab.train.TrialRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "trial",
+    hidden = true,
+    description = "Runs one trial of a sweep (started by nash sweep and its executors).")
+final class TrialCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--sweep", required = true, description = "the sweep's name")
+  String sweep;
+
+  @Option(names = "--parent", required = true, description = "the sweep's parent run")
+  String parent;
+
+  @Option(names = "--tag", description = "a tag for the trial's run, KEY=VALUE")
+  Map<String, String> tags = new LinkedHashMap<>();
+
+  @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue this run")
+  String resume;
+
+  @Parameters(paramLabel = "FILE [KEY=VALUE...]", description = "the experiment and overrides")
+  List<String> arguments = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Map<String, String> all = new LinkedHashMap<>(tags);
+    all.put("nash.sweep", sweep);
+    all.put("mlflow.parentRunId", parent);
+    SweepTrial trial = new SweepTrial(sweep, all);
+    Workspace workspace = Workspace.open();
+    TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
+    TrialResult result;
+    if (resume != null) {
+      ExperimentSpec experiment =
+          workspace.experiment(TrialRunner.resumeConfig(workspace.home(), resume), List.of());
+      result = runner.resume(experiment, resume, trial);
+    } else {
+      ExperimentSpec experiment =
+          workspace.experiment(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
+      result = runner.run(experiment, trial);
+    }
+    spec.commandLine().getOut().println("Trial " + result.outcome() + ": " + result.url());
+    return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+}

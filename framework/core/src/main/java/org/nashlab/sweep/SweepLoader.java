@@ -1,0 +1,275 @@
+package org.nashlab.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nashlab.api.PluginKind;
+import org.nashlab.api.PluginSpec;
+import org.nashlab.config.ConfigError;
+import org.nashlab.config.CoreSchemaYaml;
+import org.nashlab.config.ExperimentLoader;
+import org.nashlab.config.InvalidConfigException;
+import org.nashlab.config.PluginChoice;
+import org.nashlab.plugin.ParameterBinder;
+import org.nashlab.plugin.PluginRegistry;
+import org.nashlab.plugin.Suggestions;
+
+/**
+ * Reads a sweep file. Parsed with SnakeYAML's YAML 1.2 core schema rather than Commons
+ * Configuration: grid and random factors are dotted experiment keys ({@code loss.name}), which
+ * Commons Configuration would split into a hierarchy. Every problem is gathered, with the file, the
+ * key and what was expected.
+ */
+public final class SweepLoader {
+  private static final List<String> KEYS =
+      List.of("name", "experiment", "grid", "random", "seeds", "exclude", "executor", "metric");
+  private final Path file;
+  private final String source;
+  private final PluginRegistry plugins;
+  private final List<ConfigError> errors = new ArrayList<>();
+
+  private SweepLoader(Path file, PluginRegistry plugins) {
+    this.file = file;
+    this.source = ExperimentLoader.display(file);
+    this.plugins = plugins;
+  }
+
+  /**
+   * @throws InvalidConfigException with every problem found
+   */
+  public static SweepSpec load(Path file, PluginRegistry plugins) {
+    return new SweepLoader(file, plugins).load();
+  }
+
+  private SweepSpec load() {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new InvalidConfigException(
+          List.of(new ConfigError(source, "", "cannot be read: " + e.getMessage())));
+    }
+    Object parsed;
+    try {
+      parsed = CoreSchemaYaml.create().load(text);
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException(
+          List.of(new ConfigError(source, "", "is not valid YAML: " + e.getMessage())));
+    }
+    if (!(parsed instanceof Map<?, ?> root)) {
+      throw new InvalidConfigException(
+          List.of(new ConfigError(source, "", "must be a YAML mapping of sweep keys")));
+    }
+    for (Object key : root.keySet()) {
+      if (!KEYS.contains(String.valueOf(key))) {
+        error(
+            String.valueOf(key),
+            "is not a sweep key" + Suggestions.hint(String.valueOf(key), "Known", KEYS));
+      }
+    }
+    String name = text(root, "name").orElse(null);
+    if (name == null) {
+      error("name", "is required: the sweep's name, which names its MLflow experiment");
+    } else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      error("name", "'" + name + "' must be letters, digits, '.', '_' or '-'");
+    }
+    Path experiment = experiment(root);
+    Map<String, List<Object>> grid = grid(root.get("grid"));
+    Map<String, Distribution> random = new LinkedHashMap<>();
+    int randomTrials = 0;
+    long randomSeed = 0;
+    if (root.get("random") instanceof Map<?, ?> r) {
+      for (var e : r.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        switch (key) {
+          case "trials" -> randomTrials = (int) whole(e.getValue(), "random.trials", 1);
+          case "seed" -> randomSeed = whole(e.getValue(), "random.seed", 0);
+          default -> {
+            try {
+              random.put(key, Distribution.parse(e.getValue()));
+            } catch (IllegalArgumentException bad) {
+              error("random." + key, bad.getMessage());
+            }
+          }
+        }
+      }
+      if (randomTrials == 0 && !random.isEmpty()) {
+        error("random.trials", "is required with random factors: how many draws");
+      }
+    } else if (root.containsKey("random")) {
+      error("random", "must be a mapping: trials, optional seed, and key: distribution");
+    }
+    for (String key : random.keySet()) {
+      if (grid.containsKey(key)) {
+        error("random." + key, "is also a grid factor; vary a key one way only");
+      }
+    }
+    List<Long> seeds = seeds(root.get("seeds"));
+    List<Map<String, Object>> exclude = exclude(root.get("exclude"), grid, random);
+    PluginChoice executor = executor(root.get("executor"));
+    String metric = text(root, "metric").orElse("loss/d");
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
+    return new SweepSpec(
+        name,
+        file,
+        text,
+        experiment,
+        grid,
+        random,
+        randomTrials,
+        randomSeed,
+        seeds,
+        exclude,
+        executor,
+        metric);
+  }
+
+  private Path experiment(Map<?, ?> root) {
+    Optional<String> written = text(root, "experiment");
+    if (written.isEmpty()) {
+      error("experiment", "is required: the base experiment file, relative to the sweep file");
+      return null;
+    }
+    Path base = file.toAbsolutePath().getParent().resolve(written.get()).normalize();
+    if (!Files.isRegularFile(base)) {
+      error("experiment", "'" + written.get() + "' is not a file (looked for " + base + ")");
+    }
+    return base;
+  }
+
+  private Map<String, List<Object>> grid(Object written) {
+    Map<String, List<Object>> grid = new LinkedHashMap<>();
+    if (written == null) {
+      return grid;
+    }
+    if (!(written instanceof Map<?, ?> map)) {
+      error("grid", "must be a mapping of experiment keys to lists of values");
+      return grid;
+    }
+    for (var e : map.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (!(e.getValue() instanceof List<?> values) || values.isEmpty()) {
+        error("grid." + key, "must be a non-empty list of the values to try, got " + e.getValue());
+      } else {
+        grid.put(key, List.copyOf(values));
+      }
+    }
+    return grid;
+  }
+
+  private List<Long> seeds(Object written) {
+    if (written == null) {
+      return List.of(1L);
+    }
+    if (!(written instanceof List<?> list) || list.isEmpty()) {
+      error("seeds", "must be a non-empty list of whole numbers, got " + written);
+      return List.of();
+    }
+    List<Long> seeds = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      seeds.add(whole(list.get(i), "seeds(" + i + ")", 0));
+    }
+    if (seeds.stream().distinct().count() != seeds.size()) {
+      error("seeds", "lists a seed twice: " + seeds);
+    }
+    return seeds;
+  }
+
+  private List<Map<String, Object>> exclude(
+      Object written, Map<String, List<Object>> grid, Map<String, Distribution> random) {
+    List<Map<String, Object>> rules = new ArrayList<>();
+    if (written == null) {
+      return rules;
+    }
+    if (!(written instanceof List<?> list)) {
+      error("exclude", "must be a list of rules, each a mapping of factor keys to values");
+      return rules;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> rule) || rule.isEmpty()) {
+        error("exclude(" + i + ")", "must be a mapping of factor keys to values");
+        continue;
+      }
+      Map<String, Object> pairs = new LinkedHashMap<>();
+      for (var e : rule.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (!grid.containsKey(key) && !random.containsKey(key)) {
+          List<String> factors = new ArrayList<>(grid.keySet());
+          factors.addAll(random.keySet());
+          error(
+              "exclude(" + i + ")." + key,
+              "is not a factor of this sweep" + Suggestions.hint(key, "Factors", factors));
+        }
+        pairs.put(key, e.getValue());
+      }
+      rules.add(pairs);
+    }
+    return rules;
+  }
+
+  private PluginChoice executor(Object written) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (written instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
+    } else if (written != null) {
+      error("executor", "must be a mapping such as {name: local, parallelism: 2}");
+      return null;
+    }
+    String name = values.getOrDefault("name", "local");
+    values.remove("name");
+    Optional<PluginSpec> spec = plugins.find(PluginKind.EXECUTOR, name);
+    if (spec.isEmpty()) {
+      error(
+          "executor.name",
+          "'"
+              + name
+              + "' is not an executor"
+              + Suggestions.hint(name, "Known", plugins.names(PluginKind.EXECUTOR)));
+      return null;
+    }
+    Optional<Class<? extends Record>> type = PluginRegistry.parametersOf(spec.get());
+    if (type.isEmpty()) {
+      return new PluginChoice("executor", spec.get(), Optional.empty());
+    }
+    ParameterBinder.Binding<? extends Record> binding = ParameterBinder.bind(type.get(), values);
+    binding.problems().forEach(p -> error("executor." + p.key(), p.message()));
+    return binding
+        .value()
+        .map(p -> new PluginChoice("executor", spec.get(), Optional.of(p)))
+        .orElse(null);
+  }
+
+  private Optional<String> text(Map<?, ?> root, String key) {
+    Object value = root.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Map || value instanceof List) {
+      error(key, "must be a single value, got " + value);
+      return Optional.empty();
+    }
+    return Optional.of(String.valueOf(value));
+  }
+
+  private long whole(Object value, String key, long min) {
+    if (value instanceof Integer || value instanceof Long) {
+      long n = ((Number) value).longValue();
+      if (n >= min) {
+        return n;
+      }
+    }
+    error(key, "must be a whole number >= " + min + ", got " + value);
+    return min;
+  }
+
+  private void error(String key, String message) {
+    errors.add(new ConfigError(source, key, message));
+  }
+}

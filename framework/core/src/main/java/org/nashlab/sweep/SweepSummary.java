@@ -1,0 +1,70 @@
+package org.nashlab.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of a sweep by factor values, seeds pooled: how many trials finished, diverged or failed,
+ * and the final value of the sweep's metric over the finished ones (mean and sample standard
+ * deviation).
+ */
+final class SweepSummary {
+  private final SweepSpec sweep;
+  private final List<TrialState> states;
+
+  SweepSummary(SweepSpec sweep, List<TrialState> states) {
+    this.sweep = sweep;
+    this.states = List.copyOf(states);
+  }
+
+  String table() {
+    Map<List<String>, List<TrialState>> groups = new LinkedHashMap<>();
+    List<String> factors = new ArrayList<>(sweep.grid().keySet());
+    factors.addAll(sweep.random().keySet());
+    for (TrialState state : states) {
+      List<String> values =
+          factors.stream()
+              .map(f -> FactorValues.label(state.trial().plan().factors().get(f)))
+              .toList();
+      groups.computeIfAbsent(values, v -> new ArrayList<>()).add(state);
+    }
+    List<String> header = new ArrayList<>(factors);
+    header.addAll(List.of("trials", "finished", "diverged", "failed", sweep.metric() + " (final)"));
+    List<List<String>> rows = new ArrayList<>();
+    groups.forEach(
+        (values, group) -> {
+          List<String> row = new ArrayList<>(values);
+          long finished = group.stream().filter(TrialState::finished).count();
+          long diverged = group.stream().filter(TrialState::diverged).count();
+          row.add(Integer.toString(group.size()));
+          row.add(Long.toString(finished));
+          row.add(Long.toString(diverged));
+          row.add(Long.toString(group.size() - finished - diverged));
+          row.add(meanAndStd(group));
+          rows.add(row);
+        });
+    return TextTable.render(header, rows);
+  }
+
+  private String meanAndStd(List<TrialState> group) {
+    double[] values =
+        group.stream()
+            .filter(TrialState::finished)
+            .map(s -> s.run().get().metrics().get(sweep.metric()))
+            .filter(v -> v != null)
+            .mapToDouble(Double::doubleValue)
+            .toArray();
+    if (values.length == 0) {
+      return "-";
+    }
+    double mean = java.util.Arrays.stream(values).average().orElseThrow();
+    if (values.length == 1) {
+      return String.format("%.4g", mean);
+    }
+    double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    return String.format(
+        "%.4g ± %.2g (n=%d)", mean, Math.sqrt(squares / (values.length - 1)), values.length);
+  }
+}

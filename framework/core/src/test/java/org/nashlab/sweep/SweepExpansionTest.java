@@ -1,0 +1,125 @@
+package org.nashlab.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SweepExpansionTest {
+  private static SweepSpec sweep(
+      Map<String, List<Object>> grid,
+      Map<String, Distribution> random,
+      int draws,
+      List<Long> seeds,
+      List<Map<String, Object>> exclude) {
+    return new SweepSpec(
+        "s",
+        Path.of("s.yaml"),
+        "",
+        Path.of("e.yaml"),
+        grid,
+        random,
+        draws,
+        7,
+        seeds,
+        exclude,
+        null,
+        "loss/d");
+  }
+
+  private static Map<String, List<Object>> grid() {
+    Map<String, List<Object>> grid = new LinkedHashMap<>();
+    grid.put("loss.name", List.of("minimax", "hinge"));
+    grid.put("regularizers", List.of(List.of(), List.of(Map.of("name", "r1", "gamma", 10))));
+    return grid;
+  }
+
+  @Test
+  void theGridIsACartesianProductWithTheFirstFactorSlowestAndSeedsInnermost() {
+    List<TrialPlan> trials =
+        SweepExpansion.expand(sweep(grid(), Map.of(), 0, List.of(1L, 2L), List.of()));
+    assertEquals(8, trials.size());
+    assertEquals("minimax", trials.get(0).factors().get("loss.name"));
+    assertEquals(List.of(), trials.get(0).factors().get("regularizers"));
+    assertEquals(1L, trials.get(0).seed());
+    assertEquals(2L, trials.get(1).seed());
+    assertEquals("minimax", trials.get(2).factors().get("loss.name"));
+    assertEquals("hinge", trials.get(4).factors().get("loss.name"));
+    assertEquals(
+        List.of("loss.name=minimax", "regularizers=[{name: r1, gamma: 10}]", "training.seed=1"),
+        trials.get(2).overrides());
+  }
+
+  @Test
+  void excludedCombinationsAreLeftOut() {
+    List<TrialPlan> trials =
+        SweepExpansion.expand(
+            sweep(
+                grid(),
+                Map.of(),
+                0,
+                List.of(1L),
+                List.of(Map.of("loss.name", "hinge", "regularizers", List.of()))));
+    assertEquals(3, trials.size());
+    assertTrue(
+        trials.stream()
+            .noneMatch(
+                t ->
+                    t.factors().get("loss.name").equals("hinge")
+                        && t.factors().get("regularizers").equals(List.of())));
+  }
+
+  @Test
+  void randomDrawsAreReproducibleAndWithinTheirRanges() {
+    Map<String, Distribution> random = new LinkedHashMap<>();
+    random.put(
+        "optimizers.discriminator.lr",
+        Distribution.parse(Map.of("log-uniform", List.of(1.0e-5, 1.0e-3))));
+    random.put("training.d-steps", Distribution.parse(Map.of("int", List.of(1, 5))));
+    random.put("loss.name", Distribution.parse(Map.of("choice", List.of("hinge", "minimax"))));
+    SweepSpec spec = sweep(new LinkedHashMap<>(), random, 50, List.of(1L), List.of());
+    List<TrialPlan> first = SweepExpansion.expand(spec);
+    assertEquals(first, SweepExpansion.expand(spec));
+    assertEquals(50, first.size());
+    for (TrialPlan t : first) {
+      double lr = (Double) t.factors().get("optimizers.discriminator.lr");
+      long steps = (Long) t.factors().get("training.d-steps");
+      assertTrue(lr >= 1.0e-5 && lr < 1.0e-3, "lr " + lr);
+      assertTrue(steps >= 1 && steps <= 5);
+    }
+    assertEquals(
+        5, first.stream().map(t -> t.factors().get("training.d-steps")).distinct().count());
+    // Log-uniform: about half the draws below the geometric middle 1e-4.
+    long low =
+        first.stream()
+            .filter(t -> (Double) t.factors().get("optimizers.discriminator.lr") < 1e-4)
+            .count();
+    assertTrue(low > 12 && low < 38, "draws below 1e-4: " + low);
+    assertNotEquals(first.get(0).factors(), first.get(1).factors());
+  }
+
+  @Test
+  void badDistributionsSayWhatWasExpected() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Distribution.parse(Map.of("gaussian", List.of(0, 1))));
+    assertTrue(e.getMessage().contains("'gaussian' is not a distribution"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Distribution.parse(Map.of("log-uniform", List.of(0, 1))));
+    assertTrue(e.getMessage().contains("low > 0"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Distribution.parse(Map.of("uniform", List.of(2, 1))));
+    assertTrue(e.getMessage().contains("low < high"), e.getMessage());
+  }
+}
