@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Measures training iterations per second (one iteration: d-steps D updates and one G update).",
-      "NAME is a file in benchmarks/ (dcgan, quickstart) or any experiment file.",
+      "NAME is a file in benchmarks/ (dcgan, quickstart, sweep) or any experiment file.",
+      "A sweep file (sweep) is timed at parallelism 1 and 2, with the overhead per trial.",
       "Compare ratios measured in one session; absolute times on a shared machine are noise."
     },
     footer = {"", "Example: nash bench dcgan --repeats 5"})
@@ -54,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     Path file = resolve();
     Workspace workspace = Workspace.open();
+    if (isSweep(file)) {
+      SweepBenchmark.measure(
+          file, workspace, SweepCommand.nashCommand(), spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
     ExperimentSpec experiment = workspace.experiment(file, overrides);
     Benchmark.Result result =
         Benchmark.measure(
@@ -71,6 +77,15 @@ final class BenchCommand implements Callable<Integer> {
             .map(r -> String.format("%.2f", r))
             .collect(Collectors.joining(" ")));
     return ExitCodes.OK;
+  }
+
+  /** A sweep file names a base experiment; an experiment file does not. */
+  private static boolean isSweep(Path file) {
+    try {
+      return Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("experiment:"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Path resolve() {

@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** This Nash, started again in a new JVM with the same class path. */
-  private static List<String> nashCommand() {
+  static List<String> nashCommand() {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Djava.awt.headless=true");

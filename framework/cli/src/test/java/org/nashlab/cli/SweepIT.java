@@ -181,4 +181,33 @@ class SweepIT {
     }
     assertEquals(1, resumed, "the interrupted trial continued from its checkpoint");
   }
+
+  @Test
+  void theReadmesQuickstartSweepFinishesWithEveryTrialUnderOneParentGroupedByLoss(
+      MlflowServerExtension.Server mlflow) {
+    NashProcess sweep = NashProcess.run(env(mlflow), "sweep", "sweeps/quickstart.yaml");
+    assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err());
+    Runs runs = runs(mlflow.runs(), "quickstart");
+    assertEquals(Service.RunStatus.FINISHED, runs.parent().getInfo().getStatus());
+    assertEquals(10, runs.children().size());
+    Map<String, Long> byLoss =
+        runs.children().values().stream()
+            .map(trial -> trial.get(0))
+            .peek(r -> assertEquals(Service.RunStatus.FINISHED, r.getInfo().getStatus()))
+            .collect(Collectors.groupingBy(r -> tag(r, "loss.name"), Collectors.counting()));
+    assertEquals(
+        Map.of(
+            "minimax",
+            2L,
+            "non-saturating",
+            2L,
+            "hinge",
+            2L,
+            "least-squares",
+            2L,
+            "relativistic",
+            2L),
+        byLoss);
+    assertTrue(sweep.out().contains("10 finished, 0 failed."), sweep.out());
+  }
 }

@@ -43,10 +43,15 @@ public final class SweepLoader {
    * @throws InvalidConfigException with every problem found
    */
   public static SweepSpec load(Path file, PluginRegistry plugins) {
-    return new SweepLoader(file, plugins).load();
+    return new SweepLoader(file, plugins).load(Map.of());
   }
 
-  private SweepSpec load() {
+  /** The sweep with some of its top-level keys replaced, as a benchmark varies them. */
+  public static SweepSpec load(Path file, PluginRegistry plugins, Map<String, Object> replaced) {
+    return new SweepLoader(file, plugins).load(replaced);
+  }
+
+  private SweepSpec load(Map<String, Object> replaced) {
     String text;
     try {
       text = Files.readString(file);
@@ -61,10 +66,12 @@ public final class SweepLoader {
       throw new InvalidConfigException(
           List.of(new ConfigError(source, "", "is not valid YAML: " + e.getMessage())));
     }
-    if (!(parsed instanceof Map<?, ?> root)) {
+    if (!(parsed instanceof Map<?, ?> written)) {
       throw new InvalidConfigException(
           List.of(new ConfigError(source, "", "must be a YAML mapping of sweep keys")));
     }
+    Map<Object, Object> root = new LinkedHashMap<>(written);
+    root.putAll(replaced);
     for (Object key : root.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
         error(

@@ -62,8 +62,13 @@ public final class SweepRunner {
     this.out = out;
   }
 
-  /** What a sweep ended with. */
-  public record Result(int finished, int failed, String parentUrl) {}
+  /**
+   * What a sweep ended with.
+   *
+   * @param trialMetrics the latest metrics of each trial's run
+   */
+  public record Result(
+      int finished, int failed, String parentUrl, List<Map<String, Double>> trialMetrics) {}
 
   /** Runs what is left of the sweep; with {@code retryFailed}, only its failed trials. */
   public Result run(SweepPlan plan, boolean retryFailed) {
@@ -147,7 +152,11 @@ public final class SweepRunner {
       parent.setTag("nash.trials-finished", Integer.toString(finished));
       parent.setTag("nash.trials-failed", Integer.toString(failed));
       parent.finish(RunStatus.FINISHED);
-      return new Result(finished, failed, parent.url());
+      return new Result(
+          finished,
+          failed,
+          parent.url(),
+          end.stream().map(t -> t.run().map(RunRecord::metrics).orElse(Map.of())).toList());
     }
   }
 
