@@ -105,10 +105,14 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   /** A layer's weight through the first reparametrisation that applies to it. */
   private WeightReads.Read reparametrised(
       Ops ops, String layer, Variable<TFloat32> weight, int outputAxis) {
-    Player owner =
-        layer.startsWith("d_")
-            ? Player.DISCRIMINATOR
-            : layer.startsWith("g_") ? Player.GENERATOR : Player.BOTH;
+    if (!layer.startsWith("d_") && !layer.startsWith("g_")) {
+      throw new IllegalArgumentException(
+          "layer '"
+              + layer
+              + "' has a weight to reparametrise but its name says neither whose it is: name the"
+              + " discriminator's layers d_... and the generator's g_...");
+    }
+    Player owner = layer.startsWith("d_") ? Player.DISCRIMINATOR : Player.GENERATOR;
     WeightContext context = new WeightContext(ops, layer, weight, outputAxis, owner, initSeeds);
     for (Technique t : techniques) {
       if (t.regularizer() instanceof WeightReparametrisation reparametrisation) {

@@ -36,7 +36,10 @@ class SweepExpansionTest {
   private static Map<String, List<Object>> grid() {
     Map<String, List<Object>> grid = new LinkedHashMap<>();
     grid.put("loss.name", List.of("minimax", "hinge"));
-    grid.put("regularizers", List.of(List.of(), List.of(Map.of("name", "r1", "gamma", 10))));
+    Map<String, Object> r1 = new LinkedHashMap<>();
+    r1.put("name", "r1");
+    r1.put("gamma", 10);
+    grid.put("regularizers", List.of(List.of(), List.of(r1)));
     return grid;
   }
 
