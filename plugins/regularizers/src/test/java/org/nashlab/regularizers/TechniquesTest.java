@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nashlab.api.AveragingContext;
 import org.nashlab.api.PenaltyContext;
@@ -16,84 +15,14 @@ import org.nashlab.api.WeightAveraging;
 import org.nashlab.api.WeightContext;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.WeightReads;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /** The techniques of the second half of the catalogue, each against a known answer. */
-class TechniquesTest {
-  private final Graph graph = new Graph();
-  private final Ops tf = Ops.create(graph);
-  private int scopes;
-
-  @AfterEach
-  void close() {
-    graph.close();
-  }
-
-  private Operand<TFloat32> constant(float[] values, long... shape) {
-    return tf.constant(Shape.of(shape), DataBuffers.of(values));
-  }
-
-  private Operand<TFloat32> gradient(Operand<TFloat32> y, Operand<TFloat32> x) {
-    String scope = "grad" + scopes++;
-    Operand<TFloat32> sum = tf.reduceSum(y, tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
-    return graph
-        .addGradients(
-            scope,
-            new Output<?>[] {sum.asOutput()},
-            new Output<?>[] {x.asOutput()},
-            new Output<?>[] {tf.withName(scope + "_seed").constant(1f).asOutput()})[0]
-        .expect(TFloat32.class);
-  }
-
-  private static float[] values(Session session, Operand<?> fetch) {
-    try (var result = session.runner().fetch(fetch).run()) {
-      TFloat32 t = (TFloat32) result.get(0);
-      float[] out = new float[(int) t.shape().size()];
-      t.copyTo(DataBuffers.of(out, false, false));
-      return out;
-    }
-  }
-
-  private float[] run(Operand<?> fetch) {
-    try (Session session = new Session(graph)) {
-      session.initialize();
-      return values(session, fetch);
-    }
-  }
-
-  private static final float[] W = {0.6f, -1.2f, 0.3f};
-
-  /** D(x) = x w on batches of two points in R^3: its gradient is w everywhere. */
-  private PenaltyContext linearCritic() {
-    Variable<TFloat32> w = tf.withName("d_w").variable(constant(W, 3, 1));
-    Operand<TFloat32> real = constant(new float[] {1f, 2f, 3f, -1f, 0f, 4f}, 2, 3);
-    Operand<TFloat32> fake = constant(new float[] {0.5f, 0.5f, -2f, 3f, 1f, 1f}, 2, 3);
-    return new PenaltyContext(
-        tf,
-        real,
-        fake,
-        tf.linalg.matMul(real, w),
-        tf.linalg.matMul(fake, w),
-        x -> tf.linalg.matMul(x, w),
-        this::gradient,
-        List.of(w),
-        List.of(),
-        new Seeds(1));
-  }
-
-  private static double normOfW() {
-    return Math.sqrt(0.36 + 1.44 + 0.09);
-  }
-
+class TechniquesTest extends CriticFixture {
   @Test
   void draganOfALinearCriticIsLambdaTimesNormMinusOneSquared() {
     var term = new Dragan(new Dragan.Params(10, 0.5)).terms(linearCritic());
