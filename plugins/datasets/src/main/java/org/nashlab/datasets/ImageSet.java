@@ -1,7 +1,7 @@
 package org.nashlab.datasets;
 
 import java.util.random.RandomGenerator;
-import org.nashlab.api.LabeledSource;
+import org.nashlab.api.IndexedSource;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -10,7 +10,7 @@ import org.tensorflow.ndarray.Shape;
  * data stream: the stream's position is the whole sampling state, so a checkpoint resumes the same
  * sequence of batches.
  */
-final class ImageSet implements LabeledSource {
+final class ImageSet implements IndexedSource {
   private final float[] pixels;
   private final int[] labels;
   private final Shape imageShape;
@@ -38,7 +38,8 @@ final class ImageSet implements LabeledSource {
     return level / 127.5f - 1f;
   }
 
-  int size() {
+  @Override
+  public int size() {
     return labels.length;
   }
 
@@ -46,7 +47,8 @@ final class ImageSet implements LabeledSource {
     return pixels[image * imageSize + offset];
   }
 
-  int label(int image) {
+  @Override
+  public int label(int image) {
     return labels[image];
   }
 
@@ -76,7 +78,8 @@ final class ImageSet implements LabeledSource {
     }
   }
 
-  private void copy(int image, float[] target, int slot) {
+  @Override
+  public void copy(int image, float[] target, int slot) {
     System.arraycopy(pixels, image * imageSize, target, slot * imageSize, imageSize);
   }
 

@@ -1,0 +1,17 @@
+package org.nashlab.api;
+
+/**
+ * A capability of labelled data sources that hold a finite set of samples: each can be read by
+ * index, so a classifier can hold some out and evaluation can draw real samples without
+ * replacement.
+ */
+public interface IndexedSource extends LabeledSource {
+  /** How many samples the set holds. */
+  int size();
+
+  /** Writes sample {@code index} into {@code target} at position {@code slot}. */
+  void copy(int index, float[] target, int slot);
+
+  /** The label of sample {@code index}. */
+  int label(int index);
+}

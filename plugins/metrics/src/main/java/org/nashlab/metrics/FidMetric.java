@@ -1,0 +1,44 @@
+package org.nashlab.metrics;
+
+import static org.nashlab.api.ParamChecks.positive;
+
+import org.nashlab.api.DataSource;
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.Embedding;
+import org.nashlab.api.EvaluationContext;
+import org.nashlab.api.Measurement;
+import org.nashlab.api.Metric;
+
+/** The Frechet Inception Distance (Heusel et al. 2017) between generated and real features. */
+@Doc("Frechet distance between Gaussians fitted to generated and real features (Heusel 2017)")
+public final class FidMetric implements Metric {
+  public record Params(@Doc("generated and real samples compared") @Default("10000") int samples) {
+    public Params {
+      positive(samples, "samples");
+    }
+  }
+
+  private final int samples;
+  private final RealOnce<FeatureMoments> realMoments = new RealOnce<>();
+
+  public FidMetric(Params params) {
+    this.samples = params.samples();
+  }
+
+  @Override
+  public boolean needsFeatures(DataSource data) {
+    return true;
+  }
+
+  @Override
+  public Measurement evaluate(EvaluationContext context) {
+    FeatureMoments real = realMoments.get(context, samples, FidMetric::moments);
+    return Measurement.of(
+        "fid", FrechetDistance.between(moments(context.generatedFeatures(samples)), real));
+  }
+
+  private static FeatureMoments moments(Embedding e) {
+    return FeatureMoments.of(FeatureRows.of(e.features(), e.count(), e.dimension()));
+  }
+}

@@ -1,0 +1,85 @@
+package org.nashlab.metrics;
+
+import static org.nashlab.api.ParamChecks.positive;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nashlab.api.DataSource;
+import org.nashlab.api.Default;
+import org.nashlab.api.Doc;
+import org.nashlab.api.Embedding;
+import org.nashlab.api.EvaluationContext;
+import org.nashlab.api.Measurement;
+import org.nashlab.api.Metric;
+import org.nashlab.api.MixtureModes;
+
+/**
+ * How many modes the generator covers. On a mixture of Gaussians it follows VEEGAN/PacGAN (see
+ * {@link MixtureCoverage}) and also reports the fraction of high-quality samples. On labelled data
+ * the modes are the classes the feature network predicts: a class is covered when it gets at least
+ * a tenth of its uniform share of the samples, so stray predictions of a collapsed generator do not
+ * count. Both report the KL divergence of the mode histogram from uniform, and flag a collapse when
+ * at most a quarter of the modes are covered.
+ */
+@Doc("modes covered, high-quality fraction and KL of the mode histogram to uniform (VEEGAN)")
+public final class ModeCoverageMetric implements Metric {
+  public record Params(@Doc("generated samples counted") @Default("2500") int samples) {
+    public Params {
+      positive(samples, "samples");
+    }
+  }
+
+  private final int samples;
+
+  public ModeCoverageMetric(Params params) {
+    this.samples = params.samples();
+  }
+
+  @Override
+  public boolean needsFeatures(DataSource data) {
+    return !(data instanceof MixtureModes);
+  }
+
+  @Override
+  public Measurement evaluate(EvaluationContext context) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    ModeHistogram histogram;
+    if (context.modes().isPresent()) {
+      MixtureCoverage coverage =
+          MixtureCoverage.of(context.generated(samples), context.modes().get());
+      histogram = coverage.histogram();
+      values.put("modes-covered", (double) histogram.covered());
+      values.put("high-quality", coverage.highQuality());
+    } else {
+      histogram = predictedClasses(context.generatedFeatures(samples));
+      values.put("modes-covered", (double) histogram.covered());
+    }
+    values.put("mode-kl", histogram.klFromUniform());
+    return new Measurement(values, histogram.collapse());
+  }
+
+  private static ModeHistogram predictedClasses(Embedding e) {
+    if (e.classes() == 0) {
+      throw new IllegalArgumentException(
+          "mode-coverage on data that is not a mixture needs a classifier as feature network");
+    }
+    int[] counts = new int[e.classes()];
+    for (int i = 0; i < e.count(); i++) {
+      int best = 0;
+      for (int c = 1; c < e.classes(); c++) {
+        if (e.probabilities()[i * e.classes() + c] > e.probabilities()[i * e.classes() + best]) {
+          best = c;
+        }
+      }
+      counts[best]++;
+    }
+    double share = (double) e.count() / e.classes();
+    ModeHistogram histogram = new ModeHistogram(e.classes());
+    for (int c = 0; c < counts.length; c++) {
+      for (int n = 0; n < counts[c]; n++) {
+        histogram.add(c, counts[c] >= share / 10);
+      }
+    }
+    return histogram;
+  }
+}
