@@ -9,6 +9,14 @@ public interface FeatureNetwork extends AutoCloseable {
    */
   String id();
 
+  /**
+   * Facts about the network worth keeping with the run, such as a trained classifier's held-out
+   * accuracy; tagged {@code nash.features.KEY}.
+   */
+  default java.util.Map<String, String> provenance() {
+    return java.util.Map.of();
+  }
+
   /** Embeds samples shaped like the dataset's; images are in [-1, 1]. */
   Embedding embed(Samples samples);
 

@@ -14,4 +14,19 @@ public interface IndexedSource extends LabeledSource {
 
   /** The label of sample {@code index}. */
   int label(int index);
+
+  /** Every index once, in the order of a Fisher-Yates shuffle driven by {@code random}. */
+  default int[] shuffledIndices(java.util.random.RandomGenerator random) {
+    int[] order = new int[size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
 }

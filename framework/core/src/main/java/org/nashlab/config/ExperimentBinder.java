@@ -28,8 +28,13 @@ public final class ExperimentBinder {
           "optimizers",
           "regularizers",
           "metrics",
+          "features",
           "training",
           "tracking");
+
+  /** The feature network when an experiment names none: the classifier Nash trains itself. */
+  static final String DEFAULT_FEATURES = "trained-classifier";
+
   private static final List<String> NETWORKS = List.of("generator", "discriminator");
   private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -62,6 +67,7 @@ public final class ExperimentBinder {
     Optional<PluginChoice> dOpt = choice("optimizers.discriminator", PluginKind.OPTIMIZER, null);
     List<PluginChoice> regularizers = list("regularizers", PluginKind.REGULARIZER);
     List<PluginChoice> metrics = list("metrics", PluginKind.METRIC);
+    Optional<PluginChoice> features = choice("features", PluginKind.FEATURES, DEFAULT_FEATURES);
     Optional<PluginChoice> tracker = choice("tracking", PluginKind.TRACKER, "mlflow");
     Optional<TrainingSettings> training = settings("training", TrainingSettings.class);
     if (!errors.isEmpty()) {
@@ -77,6 +83,7 @@ public final class ExperimentBinder {
         dOpt.orElseThrow(),
         regularizers,
         metrics,
+        features.orElseThrow(),
         tracker.orElseThrow(),
         training.orElseThrow());
   }

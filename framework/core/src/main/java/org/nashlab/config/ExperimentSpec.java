@@ -17,6 +17,7 @@ import java.util.List;
  * @param discriminatorOptimizer the discriminator's optimizer
  * @param regularizers the stability techniques, in order
  * @param metrics the evaluation metrics
+ * @param features the feature network the metrics see samples through
  * @param tracker where the run is logged
  * @param training the loop's settings
  */
@@ -30,6 +31,7 @@ public record ExperimentSpec(
     PluginChoice discriminatorOptimizer,
     List<PluginChoice> regularizers,
     List<PluginChoice> metrics,
+    PluginChoice features,
     PluginChoice tracker,
     TrainingSettings training) {
   public ExperimentSpec {
@@ -42,6 +44,7 @@ public record ExperimentSpec(
     requireNonNull(discriminatorOptimizer, "discriminatorOptimizer");
     regularizers = List.copyOf(regularizers);
     metrics = List.copyOf(metrics);
+    requireNonNull(features, "features");
     requireNonNull(tracker, "tracker");
     requireNonNull(training, "training");
   }

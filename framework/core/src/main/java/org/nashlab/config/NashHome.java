@@ -55,6 +55,11 @@ public final class NashHome {
     return root.resolve("mlflow");
   }
 
+  /** Feature networks Nash trained and real-data features, kept across runs. */
+  public Path features() {
+    return root.resolve("features");
+  }
+
   public Path spool() {
     return root.resolve("spool");
   }

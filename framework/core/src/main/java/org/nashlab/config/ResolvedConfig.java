@@ -41,9 +41,17 @@ public final class ResolvedConfig {
         new ArrayList<>(spec.regularizers().stream().map(ResolvedConfig::choice).toList()));
     tree.put(
         "metrics", new ArrayList<>(spec.metrics().stream().map(ResolvedConfig::choice).toList()));
+    tree.put("features", choice(spec.features()));
     tree.put("training", ParameterBinder.unbind(spec.training()));
     tree.put("tracking", choice(spec.tracker()));
     return new ResolvedConfig(tree);
+  }
+
+  /** A plugin and its parameters in one line, for example {@code ring{modes=8, radius=1.0}}. */
+  public static String choiceKey(PluginChoice choice) {
+    Map<String, Object> values = choice(choice);
+    values.remove("name");
+    return choice.spec().name() + values;
   }
 
   private static Map<String, Object> choice(PluginChoice choice) {

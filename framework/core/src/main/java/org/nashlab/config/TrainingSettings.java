@@ -16,6 +16,7 @@ import org.nashlab.api.Doc;
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
  * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
+ * @param evalEvery steps between evaluations of the metrics; 0 evaluates only after the last step
  * @param device where the ops run
  */
 public record TrainingSettings(
@@ -28,6 +29,9 @@ public record TrainingSettings(
     @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
     @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
         int checkpointEvery,
+    @Doc("steps between evaluations of the metrics; 0 evaluates only after the last step")
+        @Default("0")
+        int evalEvery,
     @Doc("auto, cpu or gpu (needs the gpu build: mvn -Pgpu)") @Default("auto") Device device) {
   public TrainingSettings {
     positive(steps, "steps");
@@ -36,5 +40,6 @@ public record TrainingSettings(
     positive(logEvery, "log-every");
     nonNegative(sampleEvery, "sample-every");
     nonNegative(checkpointEvery, "checkpoint-every");
+    nonNegative(evalEvery, "eval-every");
   }
 }

@@ -8,8 +8,8 @@ import org.nashlab.config.TrainingSettings;
 
 /**
  * The training loop in plain Java: runs the steps, fetches scalars only on logging steps (a
- * non-finite one ends the trial as diverged), writes sample pictures and checkpoints on schedule,
- * and stops early when asked.
+ * non-finite one ends the trial as diverged), writes sample pictures, evaluates the metrics and
+ * saves checkpoints on schedule, and stops early when asked.
  */
 final class TrainingLoop {
   /**
@@ -25,6 +25,11 @@ final class TrainingLoop {
   /** Saves a checkpoint after a step. */
   interface Checkpointer {
     void save(long step);
+  }
+
+  /** Evaluates the metrics after a step. */
+  interface Evaluations {
+    void evaluate(long step);
   }
 
   /** Told about progress; the progress bar listens. */
@@ -44,6 +49,7 @@ final class TrainingLoop {
   private final TrainingSettings settings;
   private final TrackedRun run;
   private final SampleWriter samples;
+  private final Evaluations evaluations;
   private final Listener listener;
   private final Checkpointer checkpointer;
   private final BooleanSupplier stopRequested;
@@ -53,6 +59,7 @@ final class TrainingLoop {
       TrainingSettings settings,
       TrackedRun run,
       SampleWriter samples,
+      Evaluations evaluations,
       Listener listener,
       Checkpointer checkpointer,
       BooleanSupplier stopRequested) {
@@ -60,6 +67,7 @@ final class TrainingLoop {
     this.settings = settings;
     this.run = run;
     this.samples = samples;
+    this.evaluations = evaluations;
     this.listener = listener;
     this.checkpointer = checkpointer;
     this.stopRequested = stopRequested;
@@ -91,6 +99,10 @@ final class TrainingLoop {
       if (settings.sampleEvery() > 0
           && (step % settings.sampleEvery() == 0 || step == settings.steps())) {
         samples.write(step);
+      }
+      if ((settings.evalEvery() > 0 && step % settings.evalEvery() == 0)
+          || step == settings.steps()) {
+        evaluations.evaluate(step);
       }
       boolean stop = stopRequested.getAsBoolean() && step < settings.steps();
       if (stop

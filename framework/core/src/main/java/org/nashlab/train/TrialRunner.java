@@ -124,11 +124,12 @@ public final class TrialRunner {
       long firstStep,
       boolean progressLines) {
     long steps = spec.training().steps();
-    try (SampleWriter samples = new SampleWriter(setup, run);
-        TrainingLoop.ClosingListener progress =
-            progressLines
-                ? new ProgressLines(System.out, steps)
-                : new TrainingProgress(spec.name(), steps)) {
+    SampleWriter samples = new SampleWriter(setup, run);
+    RunEvaluation evaluation = new RunEvaluation(setup, run);
+    try (TrainingLoop.ClosingListener progress =
+        progressLines
+            ? new ProgressLines(System.out, steps)
+            : new TrainingProgress(spec.name(), steps)) {
       progress.onStep(firstStep - 1);
       TrainingLoop.Outcome outcome =
           new TrainingLoop(
@@ -136,6 +137,7 @@ public final class TrialRunner {
                   spec.training(),
                   run,
                   samples,
+                  evaluation::evaluate,
                   progress,
                   step -> checkpoint.save(setup.session(), step, setup.streams()),
                   stop::requested)

@@ -1,10 +1,17 @@
 package org.nashlab.train;
 
+import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
+import org.nashlab.api.FeatureContext;
+import org.nashlab.api.FeatureNetwork;
+import org.nashlab.api.Features;
 import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
+import org.nashlab.api.Metric;
+import org.nashlab.api.MixtureModes;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.Regularizer;
 import org.nashlab.api.TrainingProgram;
@@ -12,6 +19,10 @@ import org.nashlab.api.Variant;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
+import org.nashlab.config.ResolvedConfig;
+import org.nashlab.eval.Evaluator;
+import org.nashlab.eval.NamedMetric;
+import org.nashlab.eval.RealReference;
 import org.nashlab.plugin.PluginRegistry;
 import org.tensorflow.Session;
 
@@ -26,12 +37,34 @@ record TrialSetup(
     TrainingProgram program,
     Session session,
     BatchFeeder feeder,
-    int latentDimension)
+    int latentDimension,
+    Evaluator evaluator,
+    Optional<FeatureNetwork> features)
     implements AutoCloseable {
 
   static TrialSetup build(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
     DataSource data =
         create(plugins, spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
+    List<NamedMetric> metrics =
+        spec.metrics().stream()
+            .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
+            .toList();
+    String datasetKey = ResolvedConfig.choiceKey(spec.dataset());
+    // Opened before the run exists: training a classifier can fail, and must leave no run behind.
+    Optional<FeatureNetwork> features =
+        metrics.stream().anyMatch(m -> m.metric().needsFeatures(data))
+            ? Optional.of(
+                create(plugins, spec.features(), Features.class)
+                    .open(new FeatureContext(data, datasetKey, home.features())))
+            : Optional.empty();
+    Evaluator evaluator =
+        new Evaluator(
+            metrics,
+            features,
+            datasetKey,
+            home.features().resolve("real"),
+            new RealReference(data),
+            data instanceof MixtureModes modes ? Optional.of(modes) : Optional.empty());
     Variant variant = create(plugins, spec.variant(), Variant.class);
     RandomStreams streams = new RandomStreams(spec.training().seed());
     TrialGraph graph =
@@ -53,12 +86,14 @@ record TrialSetup(
       session = new Session(graph.graph(), SessionSettings.configProto(spec.training().device()));
       session.initialize();
       BatchFeeder feeder = new BatchFeeder(data, spec.training().batchSize(), latentDimension);
-      return new TrialSetup(data, streams, graph, program, session, feeder, latentDimension);
+      return new TrialSetup(
+          data, streams, graph, program, session, feeder, latentDimension, evaluator, features);
     } catch (RuntimeException e) {
       if (session != null) {
         session.close();
       }
       graph.close();
+      features.ifPresent(FeatureNetwork::close);
       if (e instanceof org.tensorflow.exceptions.TensorFlowException) {
         throw new GraphException(
             "the graph of "
@@ -96,6 +131,7 @@ record TrialSetup(
 
   @Override
   public void close() {
+    features.ifPresent(FeatureNetwork::close);
     feeder.close();
     session.close();
     graph.close();

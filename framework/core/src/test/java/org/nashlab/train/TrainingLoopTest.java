@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.nashlab.api.AdversarialLosses;
@@ -17,6 +18,7 @@ import org.nashlab.api.TrackedRun;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.config.Device;
 import org.nashlab.config.TrainingSettings;
+import org.nashlab.eval.Evaluator;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
 import org.tensorflow.Session;
@@ -123,15 +125,17 @@ class TrainingLoopTest {
     Session session = new Session(graph.graph());
     session.initialize();
     try (TrialSetup setup =
-            new TrialSetup(
-                data,
-                streams,
-                graph,
-                program,
-                session,
-                new BatchFeeder(data, settings.batchSize(), 2),
-                2);
-        SampleWriter samples = new SampleWriter(setup, run)) {
+        new TrialSetup(
+            data,
+            streams,
+            graph,
+            program,
+            session,
+            new BatchFeeder(data, settings.batchSize(), 2),
+            2,
+            Evaluator.none(data),
+            Optional.empty())) {
+      SampleWriter samples = new SampleWriter(setup, run);
       TrainingLoop.Listener quiet =
           new TrainingLoop.Listener() {
             @Override
@@ -145,6 +149,7 @@ class TrainingLoopTest {
               settings,
               run,
               samples,
+              step -> {},
               quiet,
               step -> {},
               () -> false)
@@ -157,7 +162,7 @@ class TrainingLoopTest {
     CountingSource data = new CountingSource();
     RecordedRun run = new RecordedRun();
     TrainingLoop.Outcome outcome =
-        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0, Device.CPU), 0.01f);
+        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0, 0, Device.CPU), 0.01f);
     assertEquals(5, outcome.lastStep());
     assertEquals(0, outcome.divergedAt());
     // Every update draws a real batch: 3 for D and 1 for G, five times.
@@ -167,7 +172,8 @@ class TrainingLoopTest {
   @Test
   void scalarsAreLoggedEveryLogEveryStepsAndAtTheEnd() {
     RecordedRun run = new RecordedRun();
-    train(new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0, Device.CPU), 0.01f);
+    train(
+        new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0, 0, Device.CPU), 0.01f);
     List<String> lossD = run.points.stream().filter(p -> p.startsWith("loss/d@")).toList();
     assertEquals(List.of("loss/d@2", "loss/d@4", "loss/d@5"), lossD);
     assertTrue(
@@ -182,7 +188,7 @@ class TrainingLoopTest {
         train(
             new CountingSource(),
             run,
-            new TrainingSettings(50, 1, 8, 1, 5, 0, 0, Device.CPU),
+            new TrainingSettings(50, 1, 8, 1, 5, 0, 0, 0, Device.CPU),
             1e38f);
     assertTrue(outcome.diverged());
     assertTrue(

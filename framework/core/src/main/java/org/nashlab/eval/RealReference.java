@@ -1,0 +1,43 @@
+package org.nashlab.eval;
+
+import java.util.random.RandomGenerator;
+import org.nashlab.api.DataSource;
+import org.nashlab.api.IndexedSource;
+import org.nashlab.api.Samples;
+
+/**
+ * The real samples generated ones are compared with: the same in every evaluation and every run of
+ * a dataset. A finite set gives the first {@code n} of one fixed shuffle, without replacement;
+ * endless sources (mixtures) give {@code n} draws from a fixed stream.
+ */
+public final class RealReference {
+  private static final long SEED = 0x5EED_DA7AL;
+  private final DataSource data;
+
+  public RealReference(DataSource data) {
+    this.data = data;
+  }
+
+  public Samples draw(int n) {
+    int size = Math.toIntExact(data.sampleShape().size());
+    float[] values = new float[n * size];
+    RandomGenerator random = new java.util.SplittableRandom(SEED);
+    if (data instanceof IndexedSource indexed) {
+      if (n > indexed.size()) {
+        throw new IllegalArgumentException(
+            "a metric asks for "
+                + n
+                + " real samples but the dataset holds "
+                + indexed.size()
+                + "; lower the metric's samples");
+      }
+      int[] order = indexed.shuffledIndices(random);
+      for (int i = 0; i < n; i++) {
+        indexed.copy(order[i], values, i);
+      }
+    } else {
+      data.fillBatch(values, n, random);
+    }
+    return new Samples(n, data.sampleShape(), values);
+  }
+}
