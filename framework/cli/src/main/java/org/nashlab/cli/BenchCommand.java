@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.train.Benchmark;
+import org.nashlab.train.FidBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Measures training iterations per second (one iteration: d-steps D updates and one G update).",
-      "NAME is a file in benchmarks/ (dcgan, quickstart, sweep) or any experiment file.",
+      "NAME is a file in benchmarks/ (dcgan, quickstart, sweep, fid) or any experiment file.",
       "A sweep file (sweep) is timed at parallelism 1 and 2, with the overhead per trial.",
+      "fid times FID on 10,000 generated samples: generating, features, statistics and distance.",
       "Compare ratios measured in one session; absolute times on a shared machine are noise."
     },
     footer = {"", "Example: nash bench dcgan --repeats 5"})
@@ -61,6 +63,18 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ExperimentSpec experiment = workspace.experiment(file, overrides);
+    if (name.equals("fid")) {
+      List<String> testSplit = new ArrayList<>(overrides);
+      testSplit.add("dataset.split=test");
+      FidReport.print(
+          FidBenchmark.measure(
+              experiment,
+              workspace.experiment(file, testSplit),
+              workspace.plugins(),
+              workspace.home()),
+          spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
     Benchmark.Result result =
         Benchmark.measure(
             experiment, workspace.plugins(), workspace.home(), warmup, iterations, repeats);

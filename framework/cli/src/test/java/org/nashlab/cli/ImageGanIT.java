@@ -106,6 +106,7 @@ class ImageGanIT {
             "run",
             "experiments/dcgan-fashion.yaml",
             "name=dcgan-cifar-format",
+            "training.eval-every=0",
             "dataset={name: cifar10, path: '" + cifar + "'}",
             "training.steps=20",
             "training.log-every=10",
@@ -147,8 +148,8 @@ class ImageGanIT {
   }
 
   @Test
-  void dcganTrainsOnFashionMnistAndLogsSampleGrids(MlflowServerExtension.Server mlflow)
-      throws Exception {
+  void dcganTrainsOnFashionMnistAndLogsSampleGridsAndEvaluationCurves(
+      MlflowServerExtension.Server mlflow) throws Exception {
     NashProcess nash =
         NashProcess.run(
             Map.of("MLFLOW_TRACKING_URI", mlflow.uri()),
@@ -156,12 +157,42 @@ class ImageGanIT {
             "experiments/dcgan-fashion.yaml",
             "training.steps=100",
             "training.log-every=10",
-            "training.sample-every=50");
+            "training.sample-every=50",
+            "training.eval-every=50");
     assertEquals(0, nash.exitCode(), nash.out() + nash.err());
     MlflowRuns runs = mlflow.runs();
     String runId = MlflowRuns.runIdOf(nash.runUrl());
     assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
     assertEquals(10, runs.history(runId, "loss/d").size());
+    for (String key :
+        java.util.List.of(
+            "eval/fid",
+            "eval/kid",
+            "eval/kid-stderr",
+            "eval/inception-score",
+            "eval/precision",
+            "eval/recall",
+            "eval/density",
+            "eval/coverage",
+            "eval/modes-covered")) {
+      var curve = runs.history(runId, key);
+      assertEquals(
+          java.util.List.of(50L, 100L),
+          curve.stream().map(Service.Metric::getStep).sorted().toList(),
+          key);
+      curve.forEach(m -> assertTrue(Double.isFinite(m.getValue()), key + " " + m.getValue()));
+    }
+    // An untrained-to-barely-trained DCGAN is far from the data: a FID in the hundreds, not ~0.
+    assertTrue(runs.history(runId, "eval/fid").get(0).getValue() > 20);
+    for (String key :
+        java.util.List.of("d/accuracy-real", "d/accuracy-fake", "grad-norm/d", "grad-norm/g")) {
+      assertEquals(10, runs.history(runId, key).size(), key);
+    }
+    Map<String, String> tags = runs.tags(runId);
+    assertTrue(tags.get("nash.features").startsWith("trained-classifier/"), tags.toString());
+    double accuracy = Double.parseDouble(tags.get("nash.features.held-out-accuracy"));
+    assertTrue(accuracy > 0.85, "the feature classifier's held-out accuracy: " + accuracy);
+    assertTrue(tags.containsKey("nash.collapsed"));
     assertEquals(
         java.util.List.of("step-000050.png", "step-000100.png"),
         runs.artifactNames(runId, "samples"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,20 @@ class QuickstartIT {
       assertEquals(3000, history.get(299).getStep());
       assertTrue(history.stream().allMatch(m -> Double.isFinite(m.getValue())), key);
     }
+
+    // Mode coverage every 500 steps: whole modes out of 8, a share, and a KL within [0, log 8].
+    for (String key : List.of("eval/modes-covered", "eval/high-quality", "eval/mode-kl")) {
+      List<Service.Metric> history = runs.history(runId, key);
+      assertEquals(
+          List.of(500L, 1000L, 1500L, 2000L, 2500L, 3000L),
+          history.stream().map(Service.Metric::getStep).sorted().toList(),
+          key);
+    }
+    runs.history(runId, "eval/modes-covered")
+        .forEach(m -> assertTrue(m.getValue() == Math.rint(m.getValue()) && m.getValue() <= 8));
+    runs.history(runId, "eval/mode-kl")
+        .forEach(m -> assertTrue(m.getValue() >= 0 && m.getValue() <= Math.log(8) + 1e-9));
+    assertTrue(Set.of("true", "false").contains(tags.get("nash.collapsed")), tags.toString());
 
     String config = new String(runs.artifact(runId, "config.yaml"), StandardCharsets.UTF_8);
     assertTrue(config.contains("name: quickstart") && config.contains("latent-dim: 64"), config);

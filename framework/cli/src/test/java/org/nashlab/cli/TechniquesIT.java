@@ -45,7 +45,8 @@ class TechniquesIT {
                 "tracking.uri=" + mlflow.uri(),
                 "training.steps=" + (images ? 20 : 300),
                 "training.log-every=10",
-                "training.sample-every=" + (images ? 10 : 100)));
+                "training.sample-every=" + (images ? 10 : 100),
+                "training.eval-every=" + (images ? 0 : 100)));
     args.addAll(List.of(more));
     CommandResult result = CommandResult.of(args.toArray(String[]::new));
     assertEquals(0, result.exitCode(), file + ": " + result.out() + result.err());

@@ -16,7 +16,8 @@ import org.nashlab.api.Doc;
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
  * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
- * @param evalEvery steps between evaluations of the metrics; 0 evaluates only after the last step
+ * @param evalEvery steps between evaluations of the metrics, which also run after the last step; 0
+ *     turns evaluation off
  * @param device where the ops run
  */
 public record TrainingSettings(
@@ -29,8 +30,8 @@ public record TrainingSettings(
     @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
     @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
         int checkpointEvery,
-    @Doc("steps between evaluations of the metrics; 0 evaluates only after the last step")
-        @Default("0")
+    @Doc("steps between evaluations of the metrics (and after the last step); 0 turns them off")
+        @Default("1000")
         int evalEvery,
     @Doc("auto, cpu or gpu (needs the gpu build: mvn -Pgpu)") @Default("auto") Device device) {
   public TrainingSettings {

@@ -100,8 +100,8 @@ final class TrainingLoop {
           && (step % settings.sampleEvery() == 0 || step == settings.steps())) {
         samples.write(step);
       }
-      if ((settings.evalEvery() > 0 && step % settings.evalEvery() == 0)
-          || step == settings.steps()) {
+      if (settings.evalEvery() > 0
+          && (step % settings.evalEvery() == 0 || step == settings.steps())) {
         evaluations.evaluate(step);
       }
       boolean stop = stopRequested.getAsBoolean() && step < settings.steps();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nashlab.api.AdversarialLosses;
 import org.nashlab.api.AveragingContext;
@@ -283,7 +284,8 @@ final class TrialGraph implements VariantContext, AutoCloseable {
                 dLoss,
                 discriminator.variables(),
                 discriminator.updates(),
-                discriminatorUpdates));
+                discriminatorUpdates,
+                dScalars));
     Op gStep =
         update(
             generatorOptimizer,
@@ -291,13 +293,16 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             gLoss,
             generator.variables(),
             generator.updates(),
-            generatorUpdates);
+            generatorUpdates,
+            gScalars);
     Op gTrain = constrained(Player.GENERATOR, generator.variables(), counted(gStep));
     gTrain = averaged(generator.variables(), gTrain);
     dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", meanProbability(realLogits));
     dScalars.put("d/fake", meanProbability(fakeLogits));
+    dScalars.put("d/accuracy-real", fractionPositive(realLogits, true));
+    dScalars.put("d/accuracy-fake", fractionPositive(fakeLogits, false));
     gScalars.put("loss/g", gLoss);
     return new TrainingProgram(
         List.of(
@@ -384,9 +389,11 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Operand<TFloat32> objective,
       List<Variable<TFloat32>> variables,
       List<Op> networkUpdates,
-      long totalUpdates) {
+      long totalUpdates,
+      Map<String, Operand<TFloat32>> scalars) {
     List<Operand<TFloat32>> gradients =
         Gradients.of(graph, tf, objective, variables, network + "_grad");
+    scalars.put("grad-norm/" + network, globalNorm(gradients));
     Op step =
         optimizer.apply(new OptimizerContext(graph, network, variables, gradients, totalUpdates));
     List<Op> all = new ArrayList<>(networkUpdates);
@@ -397,6 +404,29 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   /** D's mean belief that its inputs are real, {@code mean(sigmoid(logits))}. */
   private Operand<TFloat32> meanProbability(Operand<TFloat32> logits) {
     return tf.math.mean(tf.math.sigmoid(logits), tf.constant(new int[] {0, 1}));
+  }
+
+  /**
+   * D's accuracy on a batch: the fraction of logits above 0 (said real) or, for fakes, not above 0.
+   */
+  private Operand<TFloat32> fractionPositive(Operand<TFloat32> logits, boolean real) {
+    Operand<TFloat32> said =
+        tf.dtypes.cast(tf.math.greater(logits, tf.constant(0f)), TFloat32.class);
+    Operand<TFloat32> right = real ? said : tf.math.sub(tf.constant(1f), said);
+    return tf.math.mean(right, tf.constant(new int[] {0, 1}));
+  }
+
+  /** The L2 norm of all gradients together, the size of the step the optimizer is shown. */
+  private Operand<TFloat32> globalNorm(List<Operand<TFloat32>> gradients) {
+    Operand<TFloat32> sum = tf.constant(0f);
+    for (Operand<TFloat32> g : gradients) {
+      sum =
+          tf.math.add(
+              sum,
+              tf.reduceSum(
+                  tf.math.square(g), tf.range(tf.constant(0), tf.rank(g), tf.constant(1))));
+    }
+    return tf.math.sqrt(sum);
   }
 
   private static Shape batched(Shape sample) {

@@ -47,6 +47,7 @@ record TrialSetup(
         create(plugins, spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
     List<NamedMetric> metrics =
         spec.metrics().stream()
+            .filter(m -> spec.training().evalEvery() > 0)
             .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
             .toList();
     String datasetKey = ResolvedConfig.choiceKey(spec.dataset());
