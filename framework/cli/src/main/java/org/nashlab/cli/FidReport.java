@@ -17,10 +17,11 @@ final class FidReport {
     out.printf("  statistics and distance      %7.2f s%n", r.distanceSeconds());
     out.printf("  total per evaluation         %7.2f s%n", total);
     out.printf("  (real features, once per machine and then cached: %.2f s)%n", r.realSeconds());
+    out.printf("At Inception's 2048 dimensions (stand-in features):%n");
+    out.printf("  statistics and distance      %7.2f s per evaluation%n", r.inceptionSizeSeconds());
     out.printf(
-        "At Inception's 2048 dimensions (stand-in features), statistics of both sets and the"
-            + " distance: %.2f s%n",
-        r.inceptionSizeSeconds());
+        "  reference statistics         %7.2f s once per run (covariance and its square root)%n",
+        r.inceptionReferenceSeconds());
     out.printf("FID of this generator: %.2f%n", r.fid());
     out.printf(
         "Sanity, same features and reference: held-out split %.2f, uniform noise %.2f%n",

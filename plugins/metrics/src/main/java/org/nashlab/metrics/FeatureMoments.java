@@ -2,7 +2,6 @@ package org.nashlab.metrics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * The mean and the unbiased covariance (divided by {@code n - 1}, as {@code numpy.cov}) of feature
@@ -33,8 +32,7 @@ record FeatureMoments(double[] mean, DMatrixRMaj covariance) {
         centred.data[i * d + j] = rows.data[i * d + j] - mean[j];
       }
     }
-    DMatrixRMaj covariance = new DMatrixRMaj(d, d);
-    CommonOps_MT_DDRM.multTransA(centred, centred, covariance);
+    DMatrixRMaj covariance = DoublePrecisionOps.gram(centred);
     CommonOps_DDRM.scale(1.0 / (n - 1), covariance);
     return new FeatureMoments(mean, covariance);
   }

@@ -20,7 +20,7 @@ public final class FidMetric implements Metric {
   }
 
   private final int samples;
-  private final RealOnce<FeatureMoments> realMoments = new RealOnce<>();
+  private final RealOnce<FrechetDistance.Reference> reference = new RealOnce<>();
 
   public FidMetric(Params params) {
     this.samples = params.samples();
@@ -33,7 +33,8 @@ public final class FidMetric implements Metric {
 
   @Override
   public Measurement evaluate(EvaluationContext context) {
-    FeatureMoments real = realMoments.get(context, samples, FidMetric::moments);
+    FrechetDistance.Reference real =
+        reference.get(context, samples, e -> FrechetDistance.Reference.of(moments(e)));
     return Measurement.of(
         "fid", FrechetDistance.between(moments(context.generatedFeatures(samples)), real));
   }
