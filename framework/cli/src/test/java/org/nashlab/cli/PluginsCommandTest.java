@@ -22,7 +22,9 @@ class PluginsCommandTest {
             "(?s).*latent-dim\\s+integer\\s+64\\s+dimension of the Gaussian latent vector.*"),
         out);
     assertTrue(out.contains("\n  gradient-penalty  -  "), out);
-    assertTrue(out.contains("metric: (none yet)"), out);
+    for (String name : new String[] {"fid", "kid", "mode-coverage", "trained-classifier"}) {
+      assertTrue(out.contains("\n  " + name + "  -  "), name + " missing from\n" + out);
+    }
   }
 
   @Test
