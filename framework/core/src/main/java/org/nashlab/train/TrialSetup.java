@@ -45,11 +45,13 @@ record TrialSetup(
   static TrialSetup build(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
     DataSource data =
         create(plugins, spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
+    // eval-every 0 turns evaluation off: no metric is built, no feature network opened.
     List<NamedMetric> metrics =
-        spec.metrics().stream()
-            .filter(m -> spec.training().evalEvery() > 0)
-            .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
-            .toList();
+        spec.training().evalEvery() == 0
+            ? List.of()
+            : spec.metrics().stream()
+                .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
+                .toList();
     String datasetKey = ResolvedConfig.choiceKey(spec.dataset());
     // Opened before the run exists: training a classifier can fail, and must leave no run behind.
     Optional<FeatureNetwork> features =

@@ -2,12 +2,10 @@ package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
 
-import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.Measurement;
-import org.nashlab.api.Metric;
 
 /**
  * Density and coverage (Naeem et al. 2020, eqs. 3 and 4): density counts how many real k-NN balls
@@ -15,7 +13,7 @@ import org.nashlab.api.Metric;
  * least one generated sample.
  */
 @Doc("density and coverage of generated features over real k-NN balls (Naeem 2020)")
-public final class DensityCoverageMetric implements Metric {
+public final class DensityCoverageMetric implements FeatureMetric {
   public record Params(
       @Doc("generated and real samples compared") @Default("10000") int samples,
       @Doc("the neighbour whose distance is a ball's radius") @Default("5") int k) {
@@ -30,11 +28,6 @@ public final class DensityCoverageMetric implements Metric {
 
   public DensityCoverageMetric(Params params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean needsFeatures(DataSource data) {
-    return true;
   }
 
   @Override

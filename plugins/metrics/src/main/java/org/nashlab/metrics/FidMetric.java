@@ -2,17 +2,15 @@ package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
 
-import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.Embedding;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.Measurement;
-import org.nashlab.api.Metric;
 
 /** The Frechet Inception Distance (Heusel et al. 2017) between generated and real features. */
 @Doc("Frechet distance between Gaussians fitted to generated and real features (Heusel 2017)")
-public final class FidMetric implements Metric {
+public final class FidMetric implements FeatureMetric {
   public record Params(@Doc("generated and real samples compared") @Default("10000") int samples) {
     public Params {
       positive(samples, "samples");
@@ -24,11 +22,6 @@ public final class FidMetric implements Metric {
 
   public FidMetric(Params params) {
     this.samples = params.samples();
-  }
-
-  @Override
-  public boolean needsFeatures(DataSource data) {
-    return true;
   }
 
   @Override

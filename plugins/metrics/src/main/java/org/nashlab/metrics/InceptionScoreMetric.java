@@ -2,17 +2,15 @@ package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
 
-import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.Embedding;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.Measurement;
-import org.nashlab.api.Metric;
 
 /** The Inception Score (Salimans et al. 2016) from the feature network's class probabilities. */
 @Doc("Inception Score, exp E KL(p(y|x) || p(y)), mean and std over splits (Salimans 2016)")
-public final class InceptionScoreMetric implements Metric {
+public final class InceptionScoreMetric implements FeatureMetric {
   public record Params(
       @Doc("generated samples scored") @Default("10000") int samples,
       @Doc("equal parts the score is computed on") @Default("10") int splits) {
@@ -26,11 +24,6 @@ public final class InceptionScoreMetric implements Metric {
 
   public InceptionScoreMetric(Params params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean needsFeatures(DataSource data) {
-    return true;
   }
 
   @Override

@@ -6,17 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
-import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.Embedding;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.Measurement;
-import org.nashlab.api.Metric;
 
 /** The Kernel Inception Distance (Binkowski et al. 2018) with its standard error. */
 @Doc("Kernel Inception Distance, cubic polynomial kernel, block estimate and standard error")
-public final class KidMetric implements Metric {
+public final class KidMetric implements FeatureMetric {
   public record Params(
       @Doc("generated and real samples compared") @Default("10000") int samples,
       @Doc("samples per block; the estimate averages samples / block-size blocks") @Default("1000")
@@ -39,11 +37,6 @@ public final class KidMetric implements Metric {
 
   public KidMetric(Params params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean needsFeatures(DataSource data) {
-    return true;
   }
 
   @Override

@@ -44,7 +44,7 @@ record MixtureCoverage(ModeHistogram histogram, double highQuality) {
         highQuality &= Math.abs(samples.values()[i * dims + j] - modes.get(nearest)[j]) <= limit;
       }
       good += highQuality ? 1 : 0;
-      histogram.add(nearest, highQuality);
+      histogram.add(nearest, 1, highQuality);
     }
     return new MixtureCoverage(histogram, (double) good / samples.count());
   }

@@ -76,9 +76,7 @@ public final class ModeCoverageMetric implements Metric {
     double share = (double) e.count() / e.classes();
     ModeHistogram histogram = new ModeHistogram(e.classes());
     for (int c = 0; c < counts.length; c++) {
-      for (int n = 0; n < counts[c]; n++) {
-        histogram.add(c, counts[c] >= share / 10);
-      }
+      histogram.add(c, counts[c], counts[c] >= share / 10);
     }
     return histogram;
   }

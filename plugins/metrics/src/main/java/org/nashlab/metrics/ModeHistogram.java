@@ -16,10 +16,13 @@ final class ModeHistogram {
     this.covered = new boolean[modes];
   }
 
-  /** Adds a sample nearest to {@code mode}; {@code covers} if it counts towards covering it. */
-  void add(int mode, boolean covers) {
-    counts[mode]++;
-    covered[mode] |= covers;
+  /**
+   * Adds {@code n} samples nearest to {@code mode}; {@code cover} if they count towards covering
+   * it.
+   */
+  void add(int mode, long n, boolean cover) {
+    counts[mode] += n;
+    covered[mode] |= cover;
   }
 
   int modes() {

@@ -2,12 +2,10 @@ package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
 
-import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.Measurement;
-import org.nashlab.api.Metric;
 
 /**
  * Improved precision and recall (Kynkaanniemi et al. 2019): precision is the fraction of generated
@@ -16,7 +14,7 @@ import org.nashlab.api.Metric;
  */
 @Doc(
     "precision and recall against k-NN manifolds of real and generated features (Kynkaanniemi 2019)")
-public final class PrecisionRecallMetric implements Metric {
+public final class PrecisionRecallMetric implements FeatureMetric {
   public record Params(
       @Doc("generated and real samples compared") @Default("10000") int samples,
       @Doc("the neighbour whose distance is a ball's radius") @Default("3") int k) {
@@ -31,11 +29,6 @@ public final class PrecisionRecallMetric implements Metric {
 
   public PrecisionRecallMetric(Params params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean needsFeatures(DataSource data) {
-    return true;
   }
 
   @Override
