@@ -12,7 +12,9 @@ import org.mlflow.tracking.MlflowHttpException;
  * server's limits, artifacts through the artifact API, the run's end last.
  */
 final class RunDelivery {
-  static final int MAX_METRICS_PER_BATCH = 1000;
+  /** The server's limit on metrics, params and tags together in one {@code logBatch}. */
+  static final int MAX_ITEMS_PER_BATCH = 1000;
+
   static final int MAX_TAGS_PER_BATCH = 100;
 
   private final MlflowClient client;
@@ -44,12 +46,13 @@ final class RunDelivery {
                 .setStep(m.step())
                 .setTimestamp(m.timestamp())
                 .build());
-        if (metrics.size() == MAX_METRICS_PER_BATCH) {
+        if (metrics.size() + tags.size() == MAX_ITEMS_PER_BATCH) {
           sendBatch(metrics, tags);
         }
       } else if (event instanceof TrackingEvent.TagValue t) {
         tags.add(Service.RunTag.newBuilder().setKey(t.key()).setValue(t.value()).build());
-        if (tags.size() == MAX_TAGS_PER_BATCH) {
+        if (tags.size() == MAX_TAGS_PER_BATCH
+            || metrics.size() + tags.size() == MAX_ITEMS_PER_BATCH) {
           sendBatch(metrics, tags);
         }
       } else if (event instanceof TrackingEvent.ArtifactFile a) {
