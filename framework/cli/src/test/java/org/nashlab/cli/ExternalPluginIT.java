@@ -46,6 +46,22 @@ class ExternalPluginIT {
             "name=spiral",
             "dataset={name: spiral, turns: 2}",
             "training.steps=200");
+    // The quickstart's mode coverage needs a mixture's modes or a classifier; a spiral has neither.
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertTrue(
+        run.err().contains("features: features 'trained-classifier' needs labelled images"),
+        run.err());
+    assertTrue(
+        mlflow.runs().runsOf("spiral").isEmpty(), "no run for an experiment that cannot start");
+    run =
+        NashProcess.run(
+            env,
+            "run",
+            "experiments/quickstart.yaml",
+            "name=spiral",
+            "dataset={name: spiral, turns: 2}",
+            "training.steps=200",
+            "training.eval-every=0");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     Map<String, String> params = mlflow.runs().params(MlflowRuns.runIdOf(run.runUrl()));
     assertEquals("spiral", params.get("dataset.name"));

@@ -16,7 +16,9 @@ import org.nashlab.api.Optimizer;
 import org.nashlab.api.Regularizer;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
+import org.nashlab.config.ConfigError;
 import org.nashlab.config.ExperimentSpec;
+import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
 import org.nashlab.config.ResolvedConfig;
@@ -56,9 +58,7 @@ record TrialSetup(
     // Opened before the run exists: training a classifier can fail, and must leave no run behind.
     Optional<FeatureNetwork> features =
         metrics.stream().anyMatch(m -> m.metric().needsFeatures(data))
-            ? Optional.of(
-                create(plugins, spec.features(), Features.class)
-                    .open(new FeatureContext(data, datasetKey, home.features())))
+            ? Optional.of(openFeatures(spec, plugins, home, data, datasetKey))
             : Optional.empty();
     Evaluator evaluator =
         new Evaluator(
@@ -111,6 +111,18 @@ record TrialSetup(
             e);
       }
       throw e;
+    }
+  }
+
+  /** The feature network; one that cannot serve this data is an error in the experiment. */
+  private static FeatureNetwork openFeatures(
+      ExperimentSpec spec, PluginRegistry plugins, NashHome home, DataSource data, String key) {
+    Features features = create(plugins, spec.features(), Features.class);
+    try {
+      return features.open(new FeatureContext(data, key, home.features()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(
+          List.of(new ConfigError(spec.file().toString(), "features", e.getMessage())));
     }
   }
 

@@ -1,12 +1,14 @@
 package org.nashlab.datasets;
 
 import java.util.random.RandomGenerator;
+import org.nashlab.api.ChannelStack;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.Fetchable;
+import org.nashlab.api.IndexedSource;
 import org.nashlab.api.LabeledSource;
 import org.tensorflow.ndarray.Shape;
 
@@ -39,7 +41,7 @@ public final class StackedMnistDataset implements Dataset, Fetchable {
   }
 
   /** Draws three digits per sample, independently and uniformly. */
-  static final class StackedDigits implements LabeledSource {
+  static final class StackedDigits implements LabeledSource, ChannelStack {
     private static final int PIXELS = 28 * 28;
     private final ImageSet digits;
 
@@ -50,6 +52,11 @@ public final class StackedMnistDataset implements Dataset, Fetchable {
     @Override
     public Shape sampleShape() {
       return Shape.of(28, 28, 3);
+    }
+
+    @Override
+    public IndexedSource channels() {
+      return digits;
     }
 
     @Override

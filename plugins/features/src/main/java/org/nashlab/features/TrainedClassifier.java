@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import org.nashlab.api.ChannelStack;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.FeatureContext;
@@ -30,7 +31,9 @@ import org.tensorflow.Session;
  * A CNN classifier Nash trains on the dataset's labels, caches on disk keyed by the dataset, its
  * parameters and these, and uses as a feature network: its penultimate layer gives the features,
  * its softmax the class probabilities for the Inception Score. A share of the samples is held out
- * to measure its accuracy, which is recorded with every run that uses it.
+ * to measure its accuracy, which is recorded with every run that uses it. On stacked data (Stacked
+ * MNIST) it is trained on the single-channel set and applied to each channel: {@link
+ * PerChannelNetwork}.
  */
 @Doc("a CNN Nash trains on the dataset's labels and caches; 128-d features and class probabilities")
 public final class TrainedClassifier implements Features {
@@ -63,6 +66,14 @@ public final class TrainedClassifier implements Features {
 
   @Override
   public FeatureNetwork open(FeatureContext context) {
+    if (context.data() instanceof ChannelStack stack) {
+      int channels = Math.toIntExact(context.data().sampleShape().get(2));
+      return new PerChannelNetwork(
+          open(
+              new FeatureContext(
+                  stack.channels(), context.datasetKey() + "/channels", context.cache())),
+          channels);
+    }
     if (!(context.data() instanceof IndexedSource data)
         || data.sampleShape().numDimensions() != 3) {
       throw new IllegalArgumentException(

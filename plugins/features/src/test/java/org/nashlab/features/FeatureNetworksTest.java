@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nashlab.api.ChannelStack;
+import org.nashlab.api.DataSource;
 import org.nashlab.api.Embedding;
 import org.nashlab.api.FeatureContext;
 import org.nashlab.api.FeatureNetwork;
@@ -118,12 +120,69 @@ class FeatureNetworksTest {
     }
   }
 
+  @Test
+  void onStackedChannelsTheClassifierLabelsEachChannelAndMultipliesTheirProbabilities(
+      @TempDir Path folder) {
+    Quadrants digits = new Quadrants(2000);
+    StackedQuadrants stacked = new StackedQuadrants(digits);
+    var params = new TrainedClassifier.Params(150, 64, 0.003, 0.1, 1);
+    try (FeatureNetwork network =
+        new TrainedClassifier(params).open(new FeatureContext(stacked, "stacked{}", folder))) {
+      assertTrue(network.id().endsWith("/per-channel"), network.id());
+      int n = 200;
+      float[] values = new float[n * 64 * 2];
+      int[] modes = new int[n];
+      for (int i = 0; i < n; i++) {
+        int first = i;
+        int second = (i * 7 + 3) % digits.size();
+        modes[i] = digits.label(first) * 4 + digits.label(second);
+        for (int p = 0; p < 64; p++) {
+          values[(i * 64 + p) * 2] = digits.pixels[first * 64 + p];
+          values[(i * 64 + p) * 2 + 1] = digits.pixels[second * 64 + p];
+        }
+      }
+      Embedding e = network.embed(new Samples(n, stacked.sampleShape(), values));
+      assertEquals(16, e.classes());
+      assertEquals(2 * ClassifierGraph.FEATURES, e.dimension());
+      int right = 0;
+      for (int i = 0; i < n; i++) {
+        int best = 0;
+        double sum = 0;
+        for (int j = 0; j < 16; j++) {
+          sum += e.probabilities()[i * 16 + j];
+          best = e.probabilities()[i * 16 + j] > e.probabilities()[i * 16 + best] ? j : best;
+        }
+        assertEquals(1, sum, 1e-4);
+        right += best == modes[i] ? 1 : 0;
+      }
+      assertTrue(right > 0.9 * n, right + " of " + n + " joint modes right");
+    }
+  }
+
   private static FeatureContext context(Path folder) {
     return new FeatureContext(new Quadrants(10), "none", folder);
   }
 
   private static Samples grey(float[] images) {
     return new Samples(images.length / (SIDE * SIDE), Shape.of(SIDE, SIDE, 1), images);
+  }
+
+  /** Two quadrant images as the channels of one sample. */
+  private record StackedQuadrants(Quadrants digits) implements DataSource, ChannelStack {
+    @Override
+    public IndexedSource channels() {
+      return digits;
+    }
+
+    @Override
+    public Shape sampleShape() {
+      return Shape.of(SIDE, SIDE, 2);
+    }
+
+    @Override
+    public void fillBatch(float[] target, int batchSize, RandomGenerator random) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   /** Noisy 8x8 images whose label is the bright quadrant. */

@@ -1,5 +1,6 @@
 package org.nashlab.metrics;
 
+import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.LinkedHashMap;
@@ -16,23 +17,33 @@ import org.nashlab.api.MixtureModes;
 /**
  * How many modes the generator covers. On a mixture of Gaussians it follows VEEGAN/PacGAN (see
  * {@link MixtureCoverage}) and also reports the fraction of high-quality samples. On labelled data
- * the modes are the classes the feature network predicts: a class is covered when it gets at least
- * a tenth of its uniform share of the samples, so stray predictions of a collapsed generator do not
- * count. Both report the KL divergence of the mode histogram from uniform, and flag a collapse when
- * at most a quarter of the modes are covered.
+ * the modes are the classes the feature network predicts (on Stacked MNIST the 1000 digit triples):
+ * a class is covered when it gets at least {@code min-share} of its uniform share of the samples,
+ * by default a tenth, so stray predictions of a collapsed generator do not count. Both report the
+ * KL divergence of the mode histogram from uniform, and flag a collapse when at most a quarter of
+ * the modes are covered.
  */
 @Doc("modes covered, high-quality fraction and KL of the mode histogram to uniform (VEEGAN)")
 public final class ModeCoverageMetric implements Metric {
-  public record Params(@Doc("generated samples counted") @Default("2500") int samples) {
+  public record Params(
+      @Doc("generated samples counted") @Default("2500") int samples,
+      @Doc(
+              "classified data: the share of its uniform count a class needs to be covered; 0"
+                  + " counts one sample (the Stacked MNIST protocol)")
+          @Default("0.1")
+          double minShare) {
     public Params {
       positive(samples, "samples");
+      nonNegative(minShare, "min-share");
     }
   }
 
   private final int samples;
+  private final double minShare;
 
   public ModeCoverageMetric(Params params) {
     this.samples = params.samples();
+    this.minShare = params.minShare();
   }
 
   @Override
@@ -58,7 +69,7 @@ public final class ModeCoverageMetric implements Metric {
     return new Measurement(values, histogram.collapse());
   }
 
-  private static ModeHistogram predictedClasses(Embedding e) {
+  private ModeHistogram predictedClasses(Embedding e) {
     if (e.classes() == 0) {
       throw new IllegalArgumentException(
           "mode-coverage on data that is not a mixture needs a classifier as feature network");
@@ -73,10 +84,10 @@ public final class ModeCoverageMetric implements Metric {
       }
       counts[best]++;
     }
-    double share = (double) e.count() / e.classes();
+    double needed = Math.max(1, minShare * e.count() / e.classes());
     ModeHistogram histogram = new ModeHistogram(e.classes());
     for (int c = 0; c < counts.length; c++) {
-      histogram.add(c, counts[c], counts[c] >= share / 10);
+      histogram.add(c, counts[c], counts[c] >= needed);
     }
     return histogram;
   }
