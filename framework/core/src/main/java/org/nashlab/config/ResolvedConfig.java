@@ -1,14 +1,11 @@
 package org.nashlab.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.nashlab.api.ContentHash;
 import org.nashlab.plugin.ParameterBinder;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -82,14 +79,7 @@ public final class ResolvedConfig {
   public String trialKey() {
     Map<String, Object> identity = new LinkedHashMap<>(tree);
     identity.remove("name");
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(new Yaml().dump(identity).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return ContentHash.hex(new Yaml().dump(identity), 8);
   }
 
   private static void flatten(String prefix, Object value, Map<String, String> flat) {

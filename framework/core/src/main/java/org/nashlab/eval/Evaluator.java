@@ -58,19 +58,8 @@ public final class Evaluator {
     this.cache = new RealFeatureCache(cacheFolder);
   }
 
-  /** An evaluator for an experiment that lists no metrics. */
-  public static Evaluator none(org.nashlab.api.DataSource data) {
-    return new Evaluator(
-        List.of(), Optional.empty(), "", Path.of("."), new RealReference(data), Optional.empty());
-  }
-
   public boolean hasMetrics() {
     return !metrics.isEmpty();
-  }
-
-  /** The feature network's id, when one is open. */
-  public Optional<String> featuresId() {
-    return network.map(FeatureNetwork::id);
   }
 
   public Result evaluate(GeneratedSamples generator) {

@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.nashlab.api.ContentHash;
 import org.nashlab.api.Embedding;
 
 /**
@@ -67,14 +64,7 @@ final class RealFeatureCache {
   }
 
   private Path file(String network, String dataset, int n) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((network + "\n" + dataset + "\n" + n).getBytes(StandardCharsets.UTF_8));
-      return folder.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".features");
-    } catch (NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return folder.resolve(ContentHash.hex(network + "\n" + dataset + "\n" + n, 12) + ".features");
   }
 
   private static float[] read(DataInputStream in, int n) throws IOException {

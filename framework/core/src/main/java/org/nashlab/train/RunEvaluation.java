@@ -22,10 +22,13 @@ final class RunEvaluation {
     this.evaluator = setup.evaluator();
     this.samples = new EvaluationSamples(setup);
     this.run = run;
-    evaluator.featuresId().ifPresent(id -> run.setTag("nash.features", id));
     setup
         .features()
-        .ifPresent(f -> f.provenance().forEach((k, v) -> run.setTag("nash.features." + k, v)));
+        .ifPresent(
+            network -> {
+              run.setTag("nash.features", network.id());
+              network.provenance().forEach((k, v) -> run.setTag("nash.features." + k, v));
+            });
   }
 
   void evaluate(long step) {

@@ -19,6 +19,7 @@ import org.nashlab.api.TrainingProgram;
 import org.nashlab.config.Device;
 import org.nashlab.config.TrainingSettings;
 import org.nashlab.eval.Evaluator;
+import org.nashlab.eval.RealReference;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
 import org.tensorflow.Session;
@@ -133,7 +134,13 @@ class TrainingLoopTest {
             session,
             new BatchFeeder(data, settings.batchSize(), 2),
             2,
-            Evaluator.none(data),
+            new Evaluator(
+                List.of(),
+                Optional.empty(),
+                "",
+                java.nio.file.Path.of("."),
+                new RealReference(data),
+                Optional.empty()),
             Optional.empty())) {
       SampleWriter samples = new SampleWriter(setup, run);
       TrainingLoop.Listener quiet =

@@ -15,7 +15,6 @@ import org.nashlab.api.Samples;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
@@ -119,7 +118,6 @@ public final class InceptionGraphDef implements Features {
       throw new IllegalArgumentException(
           "features." + key + ": the graph " + params.graph() + " has no tensor '" + name + "'");
     }
-    Output<TFloat32> output = operation.output(index);
-    return output;
+    return operation.<TFloat32>output(index);
   }
 }

@@ -4,17 +4,14 @@ import static org.nashlab.api.ParamChecks.positive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.nashlab.api.ChannelStack;
+import org.nashlab.api.ContentHash;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.FeatureContext;
@@ -145,15 +142,7 @@ public final class TrainedClassifier implements Features {
   }
 
   private String key(String datasetKey) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (VERSION + "\n" + datasetKey + "\n" + params).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHash.hex(VERSION + "\n" + datasetKey + "\n" + params, 8);
   }
 
   private static Properties read(Path file) {
