@@ -8,15 +8,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** A network that also reads a class label per sample, as in a class-conditional GAN. */
-public interface ConditionalNetwork {
+public interface ConditionalNetwork extends Trainable {
   /** The output for {@code input} given {@code labels} ({@code [batch]}, 0 to classes - 1). */
   Operand<TFloat32> apply(Operand<TFloat32> input, Operand<TInt32> labels, Mode mode);
-
-  List<Variable<TFloat32>> variables();
-
-  default List<Op> updates() {
-    return List.of();
-  }
 
   /** {@code network} as a conditional network that does not look at the labels. */
   static ConditionalNetwork ignoringLabels(Network network) {

@@ -1,9 +1,6 @@
 package org.nashlab.nn;
 
-import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -11,22 +8,11 @@ import org.tensorflow.types.TFloat32;
  * network is built; every {@link #apply} call reuses them, so a discriminator applied to real and
  * generated batches shares its weights.
  */
-public interface Network {
+public interface Network extends Trainable {
   /**
    * The network's output for {@code input}. In {@link Mode#TRAINING} batch norm uses the batch's
    * statistics and dropout is on; in {@link Mode#INFERENCE} batch norm uses its moving averages and
    * dropout is off.
    */
   Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode);
-
-  /** The trainable variables, in a stable order. */
-  List<Variable<TFloat32>> variables();
-
-  /**
-   * Ops to run with every training step of this network, such as batch norm's moving averages: one
-   * set per {@link Mode#TRAINING} application so far.
-   */
-  default List<Op> updates() {
-    return List.of();
-  }
 }

@@ -23,6 +23,7 @@ public final class ExperimentBinder {
       List.of(
           "name",
           "dataset",
+          "datasets",
           "variant",
           "loss",
           "optimizers",
@@ -60,7 +61,7 @@ public final class ExperimentBinder {
     checkKnown(
         "optimizers.", NETWORKS, "is not a network with an optimizer", childNames("optimizers"));
     String name = config.get("name").orElse(defaultName());
-    Optional<PluginChoice> dataset = choice("dataset", PluginKind.DATASET, null);
+    Map<String, PluginChoice> datasets = datasets();
     Optional<PluginChoice> variant = choice("variant", PluginKind.VARIANT, null);
     Optional<PluginChoice> loss = choice("loss", PluginKind.LOSS, null);
     Optional<PluginChoice> gOpt = choice("optimizers.generator", PluginKind.OPTIMIZER, null);
@@ -76,7 +77,7 @@ public final class ExperimentBinder {
     return new ExperimentSpec(
         name,
         config.file(),
-        dataset.orElseThrow(),
+        datasets,
         variant.orElseThrow(),
         loss.orElseThrow(),
         gOpt.orElseThrow(),
@@ -86,6 +87,35 @@ public final class ExperimentBinder {
         features.orElseThrow(),
         tracker.orElseThrow(),
         training.orElseThrow());
+  }
+
+  /**
+   * {@code dataset:} as the one stream {@code real}, or the named streams of {@code datasets:} (for
+   * programs that read several, such as CycleGAN's two domains); never both.
+   */
+  private Map<String, PluginChoice> datasets() {
+    Map<String, PluginChoice> streams = new LinkedHashMap<>();
+    List<String> named = childNames("datasets");
+    if (named.isEmpty() || config.has("dataset")) {
+      if (!named.isEmpty()) {
+        error(
+            "datasets",
+            "give either dataset: (one data stream) or datasets: (named streams), not both");
+      }
+      choice("dataset", PluginKind.DATASET, null)
+          .ifPresent(c -> streams.put(ExperimentSpec.SINGLE, c));
+      return streams;
+    }
+    for (String stream : named) {
+      if (!stream.matches("[a-z0-9][a-z0-9-]*")) {
+        error(
+            "datasets." + stream,
+            "a stream name is lower-case letters, digits and '-', like a or a-held-out");
+        continue;
+      }
+      choice("datasets." + stream, PluginKind.DATASET, null).ifPresent(c -> streams.put(stream, c));
+    }
+    return streams;
   }
 
   private Optional<PluginChoice> choice(String key, PluginKind kind, String defaultName) {

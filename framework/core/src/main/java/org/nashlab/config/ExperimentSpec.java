@@ -3,14 +3,18 @@ package org.nashlab.config;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated experiment: every plugin found and every parameter bound.
  *
  * @param name the experiment's name; runs are logged under it
  * @param file the experiment file
- * @param dataset the dataset plugin
+ * @param datasets the data streams by name, in the file's order: {@code real} for a {@code
+ *     dataset:} section, the keys of {@code datasets:} otherwise
  * @param variant the GAN variant
  * @param loss the adversarial loss
  * @param generatorOptimizer the generator's optimizer
@@ -24,7 +28,7 @@ import java.util.List;
 public record ExperimentSpec(
     String name,
     Path file,
-    PluginChoice dataset,
+    Map<String, PluginChoice> datasets,
     PluginChoice variant,
     PluginChoice loss,
     PluginChoice generatorOptimizer,
@@ -37,7 +41,10 @@ public record ExperimentSpec(
   public ExperimentSpec {
     requireNonNull(name, "name");
     requireNonNull(file, "file");
-    requireNonNull(dataset, "dataset");
+    if (datasets.isEmpty()) {
+      throw new IllegalArgumentException("an experiment needs at least one dataset");
+    }
+    datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
     requireNonNull(variant, "variant");
     requireNonNull(loss, "loss");
     requireNonNull(generatorOptimizer, "generatorOptimizer");
@@ -47,5 +54,28 @@ public record ExperimentSpec(
     requireNonNull(features, "features");
     requireNonNull(tracker, "tracker");
     requireNonNull(training, "training");
+  }
+
+  /** The data stream of an experiment with one {@code dataset:} section. */
+  public static final String SINGLE = "real";
+
+  /**
+   * The one dataset of an experiment with a {@code dataset:} section.
+   *
+   * @throws IllegalStateException if the experiment names several streams under {@code datasets:}
+   */
+  public PluginChoice dataset() {
+    PluginChoice single = datasets.get(SINGLE);
+    if (single == null || !single.key().equals("dataset")) {
+      throw new IllegalStateException(
+          file + " names several datasets " + datasets.keySet() + ", not one dataset:");
+    }
+    return single;
+  }
+
+  /** Whether the data come from one {@code dataset:} section. */
+  public boolean singleDataset() {
+    PluginChoice single = datasets.get(SINGLE);
+    return single != null && single.key().equals("dataset");
   }
 }

@@ -26,7 +26,13 @@ public final class ResolvedConfig {
   public static ResolvedConfig of(ExperimentSpec spec) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("name", spec.name());
-    tree.put("dataset", choice(spec.dataset()));
+    if (spec.singleDataset()) {
+      tree.put("dataset", choice(spec.dataset()));
+    } else {
+      Map<String, Object> streams = new LinkedHashMap<>();
+      spec.datasets().forEach((stream, choice) -> streams.put(stream, choice(choice)));
+      tree.put("datasets", streams);
+    }
     tree.put("variant", choice(spec.variant()));
     tree.put("loss", choice(spec.loss()));
     Map<String, Object> optimizers = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Uploads artifacts through the server's proxied artifact API. The MLflow Java client would shell
- * out to Python for this (notes/mlflow.md).
+ * out to Python for this (docs/mlflow.md).
  */
 final class ArtifactUploader {
   private static final String API = "/api/2.0/mlflow-artifacts/artifacts/";

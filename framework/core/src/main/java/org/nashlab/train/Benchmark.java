@@ -35,7 +35,7 @@ public final class Benchmark {
       int iterations,
       int repeats) {
     try (TrialSetup setup = TrialSetup.build(spec, plugins, home)) {
-      StepRunner steps = new StepRunner(setup, spec.training().dSteps());
+      ScheduledSteps steps = new ScheduledSteps(setup, spec.training().steps());
       Map<String, Float> scalars = new HashMap<>();
       int logEvery = spec.training().logEvery();
       long step = 0;

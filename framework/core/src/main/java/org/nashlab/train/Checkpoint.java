@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.nashlab.api.EnvironmentException;
 import org.nashlab.config.NashHome;
@@ -17,9 +19,10 @@ import org.tensorflow.Session;
 /**
  * A trial's checkpoints in {@code NASH_HOME/checkpoints/RUN_ID/}: the resolved {@code config.yaml},
  * every variable (weights, optimizer slots, batch-norm averages) saved by TensorFlow as {@code
- * step-N.*}, and {@code state.properties} with the step and the positions of the data and noise
- * streams. The state file is replaced atomically and names the variables it goes with, so a crash
- * while saving leaves the previous checkpoint usable.
+ * step-N.*}, and {@code state.properties} with the step, the positions of the data and noise
+ * streams, the program's schedule state ({@code schedule.KEY}) and the values of its fed scalars
+ * ({@code scalar.NAME}). The state file is replaced atomically and names the variables it goes
+ * with, so a crash while saving leaves the previous checkpoint usable.
  */
 final class Checkpoint {
   private static final String STATE = "state.properties";
@@ -35,8 +38,17 @@ final class Checkpoint {
     return new Checkpoint(home.root().resolve("checkpoints").resolve(runId));
   }
 
-  /** The step and stream positions a checkpoint was saved at. */
-  record State(long step, long data, long noise, String variables) {}
+  private static final String SCHEDULE = "schedule.";
+  private static final String SCALAR = "scalar.";
+
+  /** The step, stream positions and program state a checkpoint was saved at. */
+  record State(
+      long step,
+      long data,
+      long noise,
+      String variables,
+      Map<String, String> schedule,
+      Map<String, Float> scalars) {}
 
   void writeConfig(String yaml) {
     try {
@@ -52,16 +64,23 @@ final class Checkpoint {
     return folder.resolve(CONFIG);
   }
 
-  void save(Session session, long step, RandomStreams streams) {
+  void save(TrialSetup setup, long step) {
     String variables = "step-" + step;
+    RandomStreams streams = setup.streams();
     try {
       Files.createDirectories(folder);
-      session.save(folder.resolve(variables).toString());
+      setup.session().save(folder.resolve(variables).toString());
       Properties state = new Properties();
       state.setProperty("step", Long.toString(step));
       state.setProperty("data", Long.toString(streams.data.state()));
       state.setProperty("noise", Long.toString(streams.noise.state()));
       state.setProperty("variables", variables);
+      setup.program().schedule().state().forEach((k, v) -> state.setProperty(SCHEDULE + k, v));
+      setup
+          .graph()
+          .inputs()
+          .scalarValues()
+          .forEach((k, v) -> state.setProperty(SCALAR + k, Float.toString(v)));
       Path temporary = folder.resolve(STATE + ".tmp");
       try (Writer out = Files.newBufferedWriter(temporary)) {
         state.store(out, "Nash checkpoint");
@@ -88,16 +107,31 @@ final class Checkpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+    Map<String, String> schedule = new TreeMap<>();
+    Map<String, Float> scalars = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith(SCHEDULE)) {
+        schedule.put(key.substring(SCHEDULE.length()), p.getProperty(key));
+      } else if (key.startsWith(SCALAR)) {
+        scalars.put(key.substring(SCALAR.length()), Float.parseFloat(p.getProperty(key)));
+      }
+    }
     return Optional.of(
         new State(
             Long.parseLong(p.getProperty("step")),
             Long.parseLong(p.getProperty("data")),
             Long.parseLong(p.getProperty("noise")),
-            p.getProperty("variables")));
+            p.getProperty("variables"),
+            schedule,
+            scalars));
   }
 
-  /** Loads the variables and stream positions; returns the step they were saved at. */
-  long restore(Session session, RandomStreams streams) {
+  /**
+   * Loads the variables, stream positions and program state; returns the step they were saved at.
+   */
+  long restore(TrialSetup setup) {
+    Session session = setup.session();
+    RandomStreams streams = setup.streams();
     State state =
         latest()
             .orElseThrow(
@@ -105,6 +139,8 @@ final class Checkpoint {
     session.restore(folder.resolve(state.variables()).toString());
     streams.data.restore(state.data());
     streams.noise.restore(state.noise());
+    setup.program().schedule().restore(state.schedule());
+    state.scalars().forEach(setup.graph().inputs()::feed);
     return state.step();
   }
 

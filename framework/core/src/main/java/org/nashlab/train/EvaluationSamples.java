@@ -1,38 +1,44 @@
 package org.nashlab.train;
 
-import java.util.random.RandomGenerator;
 import org.nashlab.api.Samples;
 import org.nashlab.eval.GeneratedSamples;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * The generator's samples for the fixed evaluation latent batch. The batch comes from a constant
- * seed, not the trial's, so every evaluation of every trial of a sweep sees the same noise;
- * conditional programs get the labels {@code 0, 1, ..., classes - 1, 0, 1, ...}.
+ * The program's samples for the fixed evaluation inputs. The latents come from a constant seed, not
+ * the trial's, so every evaluation of every trial of a sweep sees the same noise; conditional
+ * programs get the labels {@code 0, 1, ..., classes - 1, 0, 1, ...}; real inputs are the first rows
+ * of each stream's fixed reference.
  */
 final class EvaluationSamples implements GeneratedSamples {
   private static final long LATENT_SEED = 0xE7A1L;
-  private final GeneratorSampler sampler;
-  private final int latentDimension;
-  private final int classes;
+  private final ProgramSampler sampler;
+  private final TrialSetup setup;
   private final Shape sampleShape;
 
   EvaluationSamples(TrialSetup setup) {
-    this.sampler = new GeneratorSampler(setup);
-    this.latentDimension = setup.latentDimension();
-    this.classes = GeneratorSampler.classes(setup);
-    this.sampleShape = setup.data().sampleShape();
+    this.sampler = new ProgramSampler(setup);
+    this.setup = setup;
+    this.sampleShape = setup.imitated().sampleShape();
+  }
+
+  /** The fixed evaluation inputs of {@code outputs} for {@code n} rows. */
+  ProgramInputs.Rows rows(int n, org.tensorflow.op.Op... outputs) {
+    return sampler.rows(n, new SplitMix64(SplitMix64.mix(LATENT_SEED)), i -> i, outputs);
   }
 
   @Override
   public Samples draw(int n) {
-    float[] latent = new float[n * latentDimension];
-    RandomGenerator stream = new SplitMix64(SplitMix64.mix(LATENT_SEED));
-    BatchFeeder.fillNormal(latent, stream);
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = classes == 0 ? 0 : i % classes;
+    var samples = setup.program().samples();
+    return new Samples(n, sampleShape, sampler.sample(samples, rows(n, samples), n));
+  }
+
+  /** The program's probes, averaged over {@code n} evaluation rows; empty when it has none. */
+  java.util.Map<String, Double> probes(int n) {
+    var probes = setup.program().probes();
+    if (probes.isEmpty()) {
+      return java.util.Map.of();
     }
-    return new Samples(n, sampleShape, sampler.sample(latent, labels, n));
+    return sampler.means(probes, rows(n, probes.values().toArray(org.tensorflow.op.Op[]::new)), n);
   }
 }

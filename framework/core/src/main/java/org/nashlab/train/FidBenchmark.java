@@ -75,7 +75,7 @@ public final class FidBenchmark {
               .orElseThrow(() -> new IllegalArgumentException("the first metric must be fid"));
       Metric fid = TrialSetup.create(plugins, spec.metrics().get(0), Metric.class);
       int n = samplesOf(spec);
-      RealReference reference = new RealReference(setup.data());
+      RealReference reference = new RealReference(setup.imitated());
 
       long t0 = System.nanoTime();
       Samples generated = new EvaluationSamples(setup).draw(n);

@@ -1,9 +1,6 @@
 package org.nashlab.train;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tensorflow.Graph;
@@ -36,8 +33,8 @@ final class Gradients {
       String prefix) {
     // TensorFlow refuses to differentiate a variable the loss cannot reach ("unreachable from the
     // output node"), and one it reaches without a gradient path comes back with a null handle
-    // (notes/tensorflow-java.md, trap 2). Both get zeros.
-    Set<String> reachable = opsFeeding(loss);
+    // (docs/tensorflow-java.md, trap 2). Both get zeros.
+    Set<String> reachable = Dependencies.dataFeeding(loss);
     List<Variable<TFloat32>> connected =
         variables.stream().filter(v -> reachable.contains(v.op().name())).toList();
     List<Operand<TFloat32>> byConnected = new ArrayList<>();
@@ -58,22 +55,6 @@ final class Gradients {
     }
     Ops afterAll = tf.withControlDependencies(raw.stream().<Op>map(tf::identity).toList());
     return raw.stream().<Operand<TFloat32>>map(afterAll::identity).toList();
-  }
-
-  /** The names of every operation {@code output} depends on, itself included. */
-  private static Set<String> opsFeeding(Operand<?> output) {
-    Set<String> seen = new HashSet<>();
-    Deque<GraphOperation> todo = new ArrayDeque<>();
-    todo.push((GraphOperation) output.op());
-    while (!todo.isEmpty()) {
-      GraphOperation op = todo.pop();
-      if (seen.add(op.name())) {
-        for (Operand<?> input : op.inputs()) {
-          todo.push((GraphOperation) input.op());
-        }
-      }
-    }
-    return seen;
   }
 
   private static boolean isNull(Output<?> gradient) {

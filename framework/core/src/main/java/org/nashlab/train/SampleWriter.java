@@ -3,14 +3,16 @@ package org.nashlab.train;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
 import org.nashlab.api.TrackedRun;
+import org.nashlab.api.TrainingProgram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Draws the generator's samples for one fixed latent batch (the same noise at every step, so the
+ * Draws the program's samples for one fixed set of inputs (the same noise at every step, so the
  * pictures show how the same samples evolve) and logs them as {@code samples/step-NNNNNN.png}: a
- * scatter plot over the true modes for 2-D points, an 8x8 grid for images.
+ * scatter plot over the true modes for 2-D points, an 8x8 grid for images (a row per class for
+ * conditional programs), or the program's own {@link TrainingProgram.SampleGrid}.
  */
 final class SampleWriter {
   private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
@@ -18,27 +20,38 @@ final class SampleWriter {
   static final int GRID_SIDE = 8;
   private static final int MAX_CLASS_ROWS = 16;
 
-  private final GeneratorSampler sampler;
+  private final ProgramSampler sampler;
   private final DataSource data;
   private final TrackedRun run;
-  private final float[] fixedLatent;
-  private final int[] fixedLabels;
+  private final TrainingProgram program;
+  private final ProgramInputs.Rows rows;
   private final int count;
+  private final int columns;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
-    this.sampler = new GeneratorSampler(setup);
-    this.data = setup.data();
+    this.sampler = new ProgramSampler(setup);
+    this.data = setup.imitated();
     this.run = run;
-    int classes = GeneratorSampler.classes(setup);
-    int rows = classes > 0 ? Math.min(classes, MAX_CLASS_ROWS) : GRID_SIDE;
-    this.count = isPoints() ? SCATTER_POINTS : rows * GRID_SIDE;
-    // Conditional samples: row r of the grid shows class r.
-    this.fixedLabels = new int[count];
-    for (int i = 0; i < count; i++) {
-      fixedLabels[i] = classes == 0 ? 0 : (isPoints() ? i % classes : i / GRID_SIDE);
+    this.program = setup.program();
+    if (program.grid().isPresent()) {
+      TrainingProgram.SampleGrid grid = program.grid().get();
+      this.count = grid.rows();
+      this.columns = grid.columns();
+      this.rows = sampler.rows(count, setup.streams().fixedLatent, i -> i, grid.images());
+      return;
     }
-    this.fixedLatent = new float[count * setup.latentDimension()];
-    BatchFeeder.fillNormal(fixedLatent, setup.streams().fixedLatent);
+    int classes = setup.graph().inputs().sampleClasses();
+    int gridRows = classes > 0 ? Math.min(classes, MAX_CLASS_ROWS) : GRID_SIDE;
+    this.count = isPoints() ? SCATTER_POINTS : gridRows * GRID_SIDE;
+    this.columns = GRID_SIDE;
+    // Conditional samples: row r of the grid shows class r.
+    boolean points = isPoints();
+    this.rows =
+        sampler.rows(
+            count,
+            setup.streams().fixedLatent,
+            i -> classes == 0 ? 0 : (points ? i % classes : i / GRID_SIDE),
+            program.samples());
   }
 
   private boolean isPoints() {
@@ -55,11 +68,18 @@ final class SampleWriter {
       log.debug("no sample picture for samples of shape {}", data.sampleShape());
       return;
     }
-    float[] values = sampler.sample(fixedLatent, fixedLabels, count);
-    byte[] png =
-        isPoints()
-            ? SamplePlot.scatter(values, data instanceof MixtureModes m ? m : null, "step " + step)
-            : ImageGrid.png(values, data.sampleShape(), count, GRID_SIDE, 2);
+    byte[] png;
+    if (program.grid().isPresent()) {
+      float[] values = sampler.sample(program.grid().get().images(), rows, count);
+      png = ImageGrid.png(values, data.sampleShape(), count * columns, columns, 2);
+    } else {
+      float[] values = sampler.sample(program.samples(), rows, count);
+      png =
+          isPoints()
+              ? SamplePlot.scatter(
+                  values, data instanceof MixtureModes m ? m : null, "step " + step)
+              : ImageGrid.png(values, data.sampleShape(), count, columns, 2);
+    }
     run.logArtifact(String.format("samples/step-%06d.png", step), png);
   }
 }

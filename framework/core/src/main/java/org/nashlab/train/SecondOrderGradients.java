@@ -7,9 +7,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Gradients of activation-gradient ops, which TensorFlow's native registry lacks
- * (notes/tensorflow-java.md, trap 1), so that penalties on D's input gradient (gradient penalty,
- * R1, DRAGAN) train critics with ReLU, tanh or sigmoid units, or layer norm. Registered once per
- * JVM; each is checked against finite differences in the tests.
+ * (docs/tensorflow-java.md, trap 1), so that penalties on D's input gradient (gradient penalty, R1,
+ * DRAGAN) train critics with ReLU, tanh or sigmoid units, or layer norm. Registered once per JVM;
+ * each is checked against finite differences in the tests.
  */
 final class SecondOrderGradients {
   private static boolean registered;

@@ -15,7 +15,7 @@ final class SessionSettings {
     ConfigProto.Builder config =
         ConfigProto.newBuilder()
             // Grappler's remapper mis-rewrites BiasAdd + LeakyRelu gradients
-            // (notes/tensorflow-java.md, trap 3); turning it off costs about 5% speed.
+            // (docs/tensorflow-java.md, trap 3); turning it off costs about 5% speed.
             .setGraphOptions(
                 GraphOptions.newBuilder()
                     .setRewriteOptions(

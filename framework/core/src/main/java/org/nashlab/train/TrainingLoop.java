@@ -45,7 +45,7 @@ final class TrainingLoop {
     void close();
   }
 
-  private final StepRunner steps;
+  private final ScheduledSteps steps;
   private final TrainingSettings settings;
   private final TrackedRun run;
   private final SampleWriter samples;
@@ -55,7 +55,7 @@ final class TrainingLoop {
   private final BooleanSupplier stopRequested;
 
   TrainingLoop(
-      StepRunner steps,
+      ScheduledSteps steps,
       TrainingSettings settings,
       TrackedRun run,
       SampleWriter samples,

@@ -3,32 +3,24 @@ package org.nashlab.train;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.nashlab.api.AdversarialLosses;
-import org.nashlab.api.AveragingContext;
-import org.nashlab.api.ConstraintContext;
+import org.nashlab.api.DataSource;
 import org.nashlab.api.DiscriminatorSchedule;
-import org.nashlab.api.InputTransform;
+import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
-import org.nashlab.api.LossContext;
-import org.nashlab.api.LossTerm;
+import org.nashlab.api.NamedTerms;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
-import org.nashlab.api.TrainingProgram;
-import org.nashlab.api.TransformContext;
 import org.nashlab.api.VariantContext;
-import org.nashlab.api.WeightAveraging;
-import org.nashlab.api.WeightConstraint;
-import org.nashlab.api.WeightContext;
-import org.nashlab.api.WeightReparametrisation;
-import org.nashlab.nn.ConditionalNetwork;
-import org.nashlab.nn.Mode;
-import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
+import org.nashlab.nn.Trainable;
 import org.nashlab.nn.WeightReads;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -42,106 +34,88 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * One trial's graph: the placeholders Nash feeds, and the standard two-player program built from
- * the experiment's loss and optimizers. Owns the {@link Graph}.
+ * One trial's graph and the {@link VariantContext} a variant builds its program on: the inputs Nash
+ * feeds ({@link ProgramInputs}), the declared networks and their roles, the experiment's loss and
+ * optimizers, and the technique wiring ({@link TechniqueWiring}). Owns the {@link Graph}.
  */
 final class TrialGraph implements VariantContext, AutoCloseable {
   private final Graph graph = new Graph();
   private final Ops tf;
-  private final Shape sampleShape;
   private final Seeds initSeeds;
   private final Loss loss;
-  private final Optimizer generatorOptimizer;
-  private final Optimizer discriminatorOptimizer;
-  private final Placeholder<TFloat32> realBatch;
-  private Placeholder<TFloat32> latent;
-  private final int classes;
-  private final long generatorUpdates;
-  private final long discriminatorUpdates;
-  private final List<Technique> techniques;
-  private final Variable<TFloat32> generatorSteps;
-  private final Operand<TFloat32> progress;
+  private final Map<String, Optimizer> optimizers;
+  private final long steps;
+  private final int batchSize;
+  private final int discriminatorSteps;
+  private final ProgramInputs inputs;
+  private final TechniqueWiring techniques;
+  private final Map<String, Player> networks = new LinkedHashMap<>();
+  private final List<AveragedWeights> averaged = new ArrayList<>();
   private int gradientScopes;
-  private Placeholder<TInt32> realLabels;
-  private Placeholder<TInt32> fakeLabels;
-  private AveragedWeights averagedGenerator;
 
+  /**
+   * @param streams the data streams by name ({@value VariantContext#REAL} for one dataset)
+   * @param optimizers by network name or role ({@code generator}, {@code discriminator})
+   */
   TrialGraph(
-      Shape sampleShape,
+      Map<String, DataSource> streams,
       Seeds initSeeds,
       Loss loss,
-      Optimizer generatorOptimizer,
-      Optimizer discriminatorOptimizer,
-      int classes,
-      long generatorUpdates,
-      long discriminatorUpdates,
+      Map<String, Optimizer> optimizers,
+      long steps,
+      int batchSize,
+      int discriminatorSteps,
       Optional<org.tensorflow.DeviceSpec> placement,
       List<Technique> techniques) {
     SecondOrderGradients.register();
     Ops ops = Ops.create(graph);
     this.tf = placement.map(ops::withDevice).orElse(ops);
-    this.techniques = List.copyOf(techniques);
-    // Generator steps done so far: a variable, so checkpoints keep it; annealing reads it.
-    this.generatorSteps = tf.withName("nash_generator_steps").variable(tf.constant(0f));
-    this.progress =
-        tf.math.minimum(
-            tf.math.div(generatorSteps, tf.constant((float) Math.max(1, generatorUpdates))),
-            tf.constant(1f));
-    this.classes = classes;
-    this.generatorUpdates = generatorUpdates;
-    this.discriminatorUpdates = discriminatorUpdates;
-    this.sampleShape = requireNonNull(sampleShape, "sampleShape");
     this.initSeeds = requireNonNull(initSeeds, "initSeeds");
     this.loss = requireNonNull(loss, "loss");
-    this.generatorOptimizer = requireNonNull(generatorOptimizer, "generatorOptimizer");
-    this.discriminatorOptimizer = requireNonNull(discriminatorOptimizer, "discriminatorOptimizer");
-    this.realBatch =
-        tf.withName("real").placeholder(TFloat32.class, Placeholder.shape(batched(sampleShape)));
-    if (this.techniques.stream()
-        .anyMatch(t -> t.regularizer() instanceof WeightReparametrisation)) {
-      WeightReads.install(graph, this::reparametrised);
+    this.optimizers = Map.copyOf(optimizers);
+    this.steps = steps;
+    this.batchSize = batchSize;
+    this.discriminatorSteps = discriminatorSteps;
+    this.inputs = new ProgramInputs(tf, streams, steps);
+    this.techniques = new TechniqueWiring(tf, inputs.progress(), initSeeds, techniques);
+    networks.put("g", Player.GENERATOR);
+    networks.put("d", Player.DISCRIMINATOR);
+    if (this.techniques.reparametrises()) {
+      WeightReads.install(
+          graph,
+          (ops2, layer, weight, axis) ->
+              this.techniques.reparametrised(ops2, layer, weight, axis, owner(layer)));
     }
   }
 
-  /** A layer's weight through the first reparametrisation that applies to it. */
-  private WeightReads.Read reparametrised(
-      Ops ops, String layer, Variable<TFloat32> weight, int outputAxis) {
-    if (!layer.startsWith("d_") && !layer.startsWith("g_")) {
-      throw new IllegalArgumentException(
-          "layer '"
-              + layer
-              + "' has a weight to reparametrise but its name says neither whose it is: name the"
-              + " discriminator's layers d_... and the generator's g_...");
-    }
-    Player owner = layer.startsWith("d_") ? Player.DISCRIMINATOR : Player.GENERATOR;
-    WeightContext context = new WeightContext(ops, layer, weight, outputAxis, owner, initSeeds);
-    for (Technique t : techniques) {
-      if (t.regularizer() instanceof WeightReparametrisation reparametrisation) {
-        WeightReads.Read read = reparametrisation.reparametrise(context);
-        if (read.value() != weight) {
-          return read;
-        }
-      }
-    }
-    return context.plain();
-  }
-
-  /** The techniques that decide how many D updates run each step, in the experiment's order. */
-  List<DiscriminatorSchedule> schedules() {
-    return techniques.stream()
-        .map(Technique::regularizer)
-        .filter(DiscriminatorSchedule.class::isInstance)
-        .map(DiscriminatorSchedule.class::cast)
-        .toList();
-  }
-
-  /** The generator's averaged weights, when a technique keeps them. */
-  Optional<AveragedWeights> averagedGenerator() {
-    return Optional.ofNullable(averagedGenerator);
+  /** The role of the declared network whose prefix names {@code layer}; the longest prefix wins. */
+  private Player owner(String layer) {
+    return networks.keySet().stream()
+        .filter(n -> layer.startsWith(n + "_"))
+        .max(Comparator.comparingInt(String::length))
+        .map(networks::get)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "layer '"
+                        + layer
+                        + "' has a weight to reparametrise but belongs to no declared network: name"
+                        + " its layers after one of "
+                        + networks.keySet()
+                        + " (NAME_...) or declare its network with declareNetwork"));
   }
 
   Graph graph() {
     return graph;
+  }
+
+  ProgramInputs inputs() {
+    return inputs;
+  }
+
+  /** The shadow weights of every averaged network, swapped in for samples and evaluation. */
+  List<AveragedWeights> averagedWeights() {
+    return List.copyOf(averaged);
   }
 
   @Override
@@ -150,53 +124,43 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   }
 
   @Override
-  public Shape sampleShape() {
-    return sampleShape;
-  }
-
-  @Override
-  public Placeholder<TFloat32> realBatch() {
-    return realBatch;
-  }
-
-  @Override
-  public Placeholder<TFloat32> latent(int dimension) {
-    if (latent != null) {
-      throw new IllegalStateException("latent() was already called; a trial has one latent input");
-    }
-    latent =
-        tf.withName("latent")
-            .placeholder(
-                TFloat32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE, dimension)));
-    return latent;
-  }
-
-  /** The latent input the variant asked for. */
-  Placeholder<TFloat32> latentInput() {
-    if (latent == null) {
-      throw new IllegalStateException("the variant never called latent(dimension)");
-    }
-    return latent;
-  }
-
-  @Override
   public Seeds initSeeds() {
     return initSeeds;
   }
 
   @Override
-  public TrainingProgram twoPlayer(
-      Network generator, Network discriminator, Operand<TFloat32> latentBatch) {
-    return program(
-        ConditionalNetwork.ignoringLabels(generator),
-        ConditionalNetwork.ignoringLabels(discriminator),
-        latentBatch,
-        null,
-        null);
+  public List<String> streams() {
+    return inputs.streams();
+  }
+
+  @Override
+  public Shape sampleShape() {
+    return sampleShape(REAL);
+  }
+
+  @Override
+  public Shape sampleShape(String stream) {
+    return inputs.source(stream).sampleShape();
+  }
+
+  @Override
+  public Placeholder<TFloat32> realBatch() {
+    return real(REAL);
+  }
+
+  @Override
+  public Placeholder<TFloat32> real(String stream) {
+    return inputs.real(stream);
+  }
+
+  @Override
+  public Placeholder<TInt32> realLabels(String stream) {
+    return inputs.realLabels(stream);
   }
 
   @Override
   public int classes() {
+    int classes = classes(REAL);
     if (classes == 0) {
       throw new IllegalArgumentException(
           "this variant needs a dataset whose samples carry class labels; this one has none");
@@ -205,171 +169,142 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   }
 
   @Override
-  public TrainingProgram conditionalTwoPlayer(
-      ConditionalNetwork generator,
-      ConditionalNetwork discriminator,
-      Operand<TFloat32> latentBatch) {
-    classes();
-    Shape batch = Shape.of(Shape.UNKNOWN_SIZE);
-    realLabels = tf.withName("real_labels").placeholder(TInt32.class, Placeholder.shape(batch));
-    fakeLabels = tf.withName("fake_labels").placeholder(TInt32.class, Placeholder.shape(batch));
-    return program(generator, discriminator, latentBatch, realLabels, fakeLabels);
+  public int classes(String stream) {
+    return inputs.source(stream) instanceof LabeledSource labeled ? labeled.classes() : 0;
   }
 
-  /** Whether the program reads labels, which Nash must then feed. */
-  boolean conditional() {
-    return realLabels != null;
+  @Override
+  public Placeholder<TFloat32> latent(int dimension) {
+    return latent("latent", dimension);
   }
 
-  Placeholder<TInt32> realLabels() {
-    return realLabels;
+  @Override
+  public Placeholder<TFloat32> latent(String name, int dimension) {
+    return inputs.latent(name, dimension);
   }
 
-  Placeholder<TInt32> fakeLabels() {
-    return fakeLabels;
+  @Override
+  public Placeholder<TInt32> randomLabels(String name, int classes) {
+    return inputs.randomLabels(name, classes);
   }
 
-  private TrainingProgram program(
-      ConditionalNetwork generator,
-      ConditionalNetwork discriminator,
-      Operand<TFloat32> latentBatch,
-      Operand<TInt32> real,
-      Operand<TInt32> conditioning) {
-    // Shaped like the data, so that techniques see the sample's static shape on both batches.
-    Operand<TFloat32> fake =
-        tf.reshape(
-            generator.apply(latentBatch, conditioning, Mode.TRAINING),
-            tf.constant(Shape.of(-1).append(sampleShape).asArray()));
-    Operand<TFloat32> realIn = transformed(realBatch, "real");
-    Operand<TFloat32> fakeIn = transformed(fake, "fake");
-    Operand<TFloat32> realLogits = discriminator.apply(realIn, real, Mode.TRAINING);
-    Operand<TFloat32> fakeLogits = discriminator.apply(fakeIn, conditioning, Mode.TRAINING);
-    AdversarialLosses losses = loss.build(new LossContext(tf, realLogits, fakeLogits));
-    Operand<TFloat32> dLoss = losses.discriminator();
-    Operand<TFloat32> gLoss = losses.generator();
-    var dScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
-    var gScalars = new java.util.LinkedHashMap<String, Operand<TFloat32>>();
-    PenaltyContext penalties =
-        new PenaltyContext(
-            tf,
-            realIn,
-            fakeIn,
-            realLogits,
-            fakeLogits,
-            x -> discriminator.apply(x, real, Mode.TRAINING),
-            this::differentiableGradient,
-            discriminator.variables(),
-            generator.variables(),
-            initSeeds);
-    for (Technique t : techniques) {
-      if (t.regularizer() instanceof LossTerm term) {
-        LossTerm.Terms terms = term.terms(penalties);
-        if (terms.discriminator().isPresent()) {
-          dLoss = tf.math.add(dLoss, terms.discriminator().get());
-          dScalars.put("reg/" + t.name() + "/d", terms.discriminator().get());
-        }
-        if (terms.generator().isPresent()) {
-          gLoss = tf.math.add(gLoss, terms.generator().get());
-          gScalars.put("reg/" + t.name() + "/g", terms.generator().get());
-        }
-      }
+  @Override
+  public Operand<TFloat32> scalar(String name) {
+    return inputs.scalar(name);
+  }
+
+  @Override
+  public Operand<TFloat32> progress() {
+    return inputs.progress();
+  }
+
+  @Override
+  public long steps() {
+    return steps;
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public int discriminatorSteps() {
+    return discriminatorSteps;
+  }
+
+  @Override
+  public void declareNetwork(String name, Player role) {
+    if (name.isEmpty() || !name.matches("[A-Za-z0-9]+")) {
+      throw new IllegalArgumentException(
+          "network name '" + name + "' must be letters and digits only (layers are NAME_...)");
     }
-    Op dTrain =
-        constrained(
-            Player.DISCRIMINATOR,
-            discriminator.variables(),
-            update(
-                discriminatorOptimizer,
-                "d",
-                dLoss,
-                discriminator.variables(),
-                discriminator.updates(),
-                discriminatorUpdates,
-                dScalars));
-    Op gStep =
-        update(
-            generatorOptimizer,
-            "g",
-            gLoss,
-            generator.variables(),
-            generator.updates(),
-            generatorUpdates,
-            gScalars);
-    Op gTrain = constrained(Player.GENERATOR, generator.variables(), counted(gStep));
-    gTrain = averaged(generator.variables(), gTrain);
-    dScalars.putAll(losses.diagnostics());
-    dScalars.put("loss/d", dLoss);
-    dScalars.put("d/real", meanProbability(realLogits));
-    dScalars.put("d/fake", meanProbability(fakeLogits));
-    dScalars.put("d/accuracy-real", fractionPositive(realLogits, true));
-    dScalars.put("d/accuracy-fake", fractionPositive(fakeLogits, false));
-    gScalars.put("loss/g", gLoss);
-    return new TrainingProgram(
-        List.of(
-            new TrainingProgram.Update(StepRunner.DISCRIMINATOR, dTrain, dScalars),
-            new TrainingProgram.Update(StepRunner.GENERATOR, gTrain, gScalars)),
-        generator.apply(latentBatch, conditioning, Mode.INFERENCE));
+    if (role == Player.BOTH) {
+      throw new IllegalArgumentException("network '" + name + "' needs one role, not both");
+    }
+    if (networks.putIfAbsent(name, role) != null) {
+      throw new IllegalArgumentException("network '" + name + "' is declared already");
+    }
   }
 
-  /** The generator's update, then the generator-step counter advanced. */
-  private Op counted(Op generatorUpdate) {
-    Op advance =
-        tf.withControlDependencies(List.of(generatorUpdate))
-            .assignAdd(generatorSteps, tf.constant(1f));
-    return tf.withControlDependencies(List.of(advance)).withName("g_counted").noOp();
+  @Override
+  public Loss loss() {
+    return context -> PluginFailure.of("loss", () -> loss.build(context));
   }
 
-  /** {@code batch} after every input transform, in the experiment's order. */
-  private Operand<TFloat32> transformed(Operand<TFloat32> batch, String which) {
-    Operand<TFloat32> x = batch;
-    for (int i = 0; i < techniques.size(); i++) {
-      if (techniques.get(i).regularizer() instanceof InputTransform transform) {
-        x =
-            transform.transform(
-                new TransformContext(tf, x, progress, "reg" + i + "_" + which, initSeeds));
-      }
+  @Override
+  public Optimizer optimizer(String network) {
+    String key = optimizers.containsKey(network) ? network : roleKey(role(network));
+    Optimizer optimizer = optimizers.get(key);
+    if (optimizer == null) {
+      throw new IllegalArgumentException(
+          "network '" + network + "' has no optimizer: add optimizers." + key);
     }
-    return x;
+    return optimizer;
   }
 
-  /** The update followed by every weight constraint on that player. */
-  private Op constrained(Player player, List<Variable<TFloat32>> variables, Op update) {
-    Ops after = tf.withControlDependencies(List.of(update));
-    List<Op> constraints = new ArrayList<>();
-    for (Technique t : techniques) {
-      if (t.regularizer() instanceof WeightConstraint constraint) {
-        constraints.addAll(constraint.constrain(new ConstraintContext(after, player, variables)));
-      }
+  private Player role(String network) {
+    Player role = networks.get(network);
+    if (role == null) {
+      throw new IllegalArgumentException(
+          "network '" + network + "' was never declared; declared: " + networks.keySet());
     }
-    return constraints.isEmpty()
-        ? update
-        : tf.withControlDependencies(constraints)
-            .withName(update.op().name() + "_constrained")
-            .noOp();
+    return role;
   }
 
-  /**
-   * The generator's update followed by the update of its shadow weights, when a technique keeps
-   * them; at most one may.
-   */
-  private Op averaged(List<Variable<TFloat32>> variables, Op update) {
-    Ops after = tf.withControlDependencies(List.of(update));
-    List<WeightAveraging.Shadows> shadows = new ArrayList<>();
-    for (Technique t : techniques) {
-      if (t.regularizer() instanceof WeightAveraging averaging) {
-        averaging
-            .average(new AveragingContext(tf, after, Player.GENERATOR, variables))
-            .ifPresent(shadows::add);
-      }
-    }
-    if (shadows.isEmpty()) {
-      return update;
-    }
-    if (shadows.size() > 1) {
-      throw new IllegalArgumentException("only one technique may average the generator's weights");
-    }
-    averagedGenerator = new AveragedWeights(tf, variables, shadows.get(0).variables());
-    return tf.withControlDependencies(shadows.get(0).updates()).withName("g_averaged").noOp();
+  private static String roleKey(Player role) {
+    return role.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public Op minimize(
+      String network,
+      Trainable trainable,
+      Operand<TFloat32> objective,
+      long totalUpdates,
+      Map<String, Operand<TFloat32>> scalars) {
+    Player role = role(network);
+    List<Variable<TFloat32>> variables = trainable.variables();
+    List<Operand<TFloat32>> gradients =
+        Gradients.of(graph, tf, objective, variables, network + "_grad");
+    scalars.put("grad-norm/" + network, globalNorm(gradients));
+    Optimizer optimizer = optimizer(network);
+    String section = "optimizers." + (optimizers.containsKey(network) ? network : roleKey(role));
+    Op step =
+        PluginFailure.of(
+            section,
+            () ->
+                optimizer.apply(
+                    new OptimizerContext(graph, network, variables, gradients, totalUpdates)));
+    List<Op> all = new ArrayList<>(trainable.updates());
+    all.add(step);
+    Op update =
+        techniques.constrained(
+            role, variables, tf.withControlDependencies(all).withName(network + "_step").noOp());
+    Optional<TechniqueWiring.Averaged> average =
+        techniques.averaged(network, role, variables, update);
+    average.ifPresent(a -> averaged.add(a.weights()));
+    return average.map(TechniqueWiring.Averaged::update).orElse(update);
+  }
+
+  @Override
+  public Operand<TFloat32> criticInput(Operand<TFloat32> batch, String name) {
+    return techniques.transformed(batch, name);
+  }
+
+  @Override
+  public List<NamedTerms> lossTerms(PenaltyContext context) {
+    return techniques.lossTerms(context);
+  }
+
+  @Override
+  public PenaltyContext.GradientOf gradients() {
+    return this::differentiableGradient;
+  }
+
+  @Override
+  public List<DiscriminatorSchedule> discriminatorSchedules() {
+    return techniques.schedules();
   }
 
   /** A gradient that can itself be differentiated (for penalties on gradients). */
@@ -381,39 +316,6 @@ final class TrialGraph implements VariantContext, AutoCloseable {
         .addGradients(scope, new Output<?>[] {sum.asOutput()}, new Output<?>[] {x.asOutput()}, dy)[
         0]
         .expect(TFloat32.class);
-  }
-
-  private Op update(
-      Optimizer optimizer,
-      String network,
-      Operand<TFloat32> objective,
-      List<Variable<TFloat32>> variables,
-      List<Op> networkUpdates,
-      long totalUpdates,
-      Map<String, Operand<TFloat32>> scalars) {
-    List<Operand<TFloat32>> gradients =
-        Gradients.of(graph, tf, objective, variables, network + "_grad");
-    scalars.put("grad-norm/" + network, globalNorm(gradients));
-    Op step =
-        optimizer.apply(new OptimizerContext(graph, network, variables, gradients, totalUpdates));
-    List<Op> all = new ArrayList<>(networkUpdates);
-    all.add(step);
-    return tf.withControlDependencies(all).withName(network + "_step").noOp();
-  }
-
-  /** D's mean belief that its inputs are real, {@code mean(sigmoid(logits))}. */
-  private Operand<TFloat32> meanProbability(Operand<TFloat32> logits) {
-    return tf.math.mean(tf.math.sigmoid(logits), tf.constant(new int[] {0, 1}));
-  }
-
-  /**
-   * D's accuracy on a batch: the fraction of logits above 0 (said real) or, for fakes, not above 0.
-   */
-  private Operand<TFloat32> fractionPositive(Operand<TFloat32> logits, boolean real) {
-    Operand<TFloat32> said =
-        tf.dtypes.cast(tf.math.greater(logits, tf.constant(0f)), TFloat32.class);
-    Operand<TFloat32> right = real ? said : tf.math.sub(tf.constant(1f), said);
-    return tf.math.mean(right, tf.constant(new int[] {0, 1}));
   }
 
   /** The L2 norm of all gradients together, the size of the step the optimizer is shown. */
@@ -429,17 +331,9 @@ final class TrialGraph implements VariantContext, AutoCloseable {
     return tf.math.sqrt(sum);
   }
 
-  private static Shape batched(Shape sample) {
-    List<Long> dims = new ArrayList<>();
-    dims.add(Shape.UNKNOWN_SIZE);
-    for (long d : sample.asArray()) {
-      dims.add(d);
-    }
-    return Shape.of(dims.stream().mapToLong(Long::longValue).toArray());
-  }
-
   @Override
   public void close() {
+    inputs.close();
     graph.close();
   }
 }

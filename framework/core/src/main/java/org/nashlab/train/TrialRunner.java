@@ -93,7 +93,7 @@ public final class TrialRunner {
       sweep.ifPresent(s -> stop.watchingInput(System.in));
       if (resumeId.isPresent()) {
         Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
-        long step = checkpoint.restore(setup.session(), setup.streams());
+        long step = checkpoint.restore(setup);
         try (TrackedRun run = tracker.reopen(resumeId.get())) {
           run.setTag("nash.resumed-from-step", Long.toString(step));
           processTags().forEach(run::setTag);
@@ -133,13 +133,13 @@ public final class TrialRunner {
       progress.onStep(firstStep - 1);
       TrainingLoop.Outcome outcome =
           new TrainingLoop(
-                  new StepRunner(setup, spec.training().dSteps()),
+                  new ScheduledSteps(setup, spec.training().steps()),
                   spec.training(),
                   run,
                   samples,
                   evaluation::evaluate,
                   progress,
-                  step -> checkpoint.save(setup.session(), step, setup.streams()),
+                  step -> checkpoint.save(setup, step),
                   stop::requested)
               .run(firstStep);
       if (outcome.diverged()) {
@@ -180,7 +180,13 @@ public final class TrialRunner {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("nash.variant", spec.variant().spec().name());
     tags.put("nash.loss", spec.loss().spec().name());
-    tags.put("nash.dataset", spec.dataset().spec().name());
+    tags.put(
+        "nash.dataset",
+        spec.singleDataset()
+            ? spec.dataset().spec().name()
+            : spec.datasets().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().spec().name())
+                .collect(Collectors.joining(",")));
     tags.put("nash.seed", Long.toString(spec.training().seed()));
     tags.put("nash.trial-key", resolved.trialKey());
     tags.put(

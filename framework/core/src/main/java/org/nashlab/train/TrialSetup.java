@@ -1,6 +1,9 @@
 package org.nashlab.train;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
@@ -8,7 +11,6 @@ import org.nashlab.api.DatasetContext;
 import org.nashlab.api.FeatureContext;
 import org.nashlab.api.FeatureNetwork;
 import org.nashlab.api.Features;
-import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
 import org.nashlab.api.Metric;
 import org.nashlab.api.MixtureModes;
@@ -29,74 +31,95 @@ import org.nashlab.plugin.PluginRegistry;
 import org.tensorflow.Session;
 
 /**
- * A trial ready to train: its data open, its graph built by the variant, a session with every
- * variable initialised, and the reused input batches. Owns the native resources.
+ * A trial ready to train: its data streams open, its program built by the variant, a session with
+ * every variable initialised, the training inputs allocated, and the evaluator. Owns the native
+ * resources. A plugin that refuses the experiment while this is built (an {@link
+ * IllegalArgumentException} from the variant, a dataset, the loss, an optimizer or a technique) is
+ * an error in that plugin's section, and whatever was opened before is closed.
  */
 record TrialSetup(
-    DataSource data,
+    Map<String, DataSource> data,
     RandomStreams streams,
     TrialGraph graph,
     TrainingProgram program,
     Session session,
-    BatchFeeder feeder,
-    int latentDimension,
     Evaluator evaluator,
     Optional<FeatureNetwork> features)
     implements AutoCloseable {
 
+  /** The data stream the program's samples imitate: what pictures and metrics compare with. */
+  DataSource imitated() {
+    return data.get(program.imitates());
+  }
+
   static TrialSetup build(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
-    DataSource data =
-        create(plugins, spec.dataset(), Dataset.class).open(new DatasetContext(home.data()));
-    // eval-every 0 turns evaluation off: no metric is built, no feature network opened.
-    List<NamedMetric> metrics =
-        spec.training().evalEvery() == 0
-            ? List.of()
-            : spec.metrics().stream()
-                .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
-                .toList();
-    String datasetKey = ResolvedConfig.choiceKey(spec.dataset());
-    // Opened before the run exists: training a classifier can fail, and must leave no run behind.
-    Optional<FeatureNetwork> features =
-        metrics.stream().anyMatch(m -> m.metric().needsFeatures(data))
-            ? Optional.of(openFeatures(spec, plugins, home, data, datasetKey))
-            : Optional.empty();
-    Evaluator evaluator =
-        new Evaluator(
-            metrics,
-            features,
-            datasetKey,
-            home.features().resolve("real"),
-            new RealReference(data),
-            data instanceof MixtureModes modes ? Optional.of(modes) : Optional.empty());
+    try {
+      return assemble(spec, plugins, home);
+    } catch (PluginFailure e) {
+      throw new InvalidConfigException(
+          List.of(new ConfigError(spec.file().toString(), e.section(), e.getCause().getMessage())));
+    }
+  }
+
+  private static TrialSetup assemble(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
+    Map<String, DataSource> data = new LinkedHashMap<>();
+    spec.datasets()
+        .forEach(
+            (stream, choice) ->
+                data.put(
+                    stream,
+                    PluginFailure.of(
+                        choice.key(),
+                        () ->
+                            create(plugins, choice, Dataset.class)
+                                .open(new DatasetContext(home.data())))));
     Variant variant = create(plugins, spec.variant(), Variant.class);
     RandomStreams streams = new RandomStreams(spec.training().seed());
+    Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+    optimizers.put("generator", create(plugins, spec.generatorOptimizer(), Optimizer.class));
+    optimizers.put(
+        "discriminator", create(plugins, spec.discriminatorOptimizer(), Optimizer.class));
     TrialGraph graph =
         new TrialGraph(
-            data.sampleShape(),
+            data,
             streams.init,
             create(plugins, spec.loss(), Loss.class),
-            create(plugins, spec.generatorOptimizer(), Optimizer.class),
-            create(plugins, spec.discriminatorOptimizer(), Optimizer.class),
-            data instanceof LabeledSource labeled ? labeled.classes() : 0,
+            optimizers,
             spec.training().steps(),
-            (long) spec.training().steps() * spec.training().dSteps(),
+            spec.training().batchSize(),
+            spec.training().dSteps(),
             SessionSettings.placement(spec.training().device()),
             techniques(plugins, spec));
-    Session session = null;
+    List<AutoCloseable> opened = new ArrayList<>(List.of(graph));
     try {
-      TrainingProgram program = variant.build(graph);
-      int latentDimension = Math.toIntExact(graph.latentInput().shape().get(1));
-      session = new Session(graph.graph(), SessionSettings.configProto(spec.training().device()));
+      TrainingProgram program = PluginFailure.of("variant", () -> variant.build(graph));
+      checkStreams(spec, graph, program);
+      Session session =
+          new Session(graph.graph(), SessionSettings.configProto(spec.training().device()));
+      opened.add(0, session);
       session.initialize();
-      BatchFeeder feeder = new BatchFeeder(data, spec.training().batchSize(), latentDimension);
-      return new TrialSetup(
-          data, streams, graph, program, session, feeder, latentDimension, evaluator, features);
+      graph.inputs().open(spec.training().batchSize(), updateInputs(program));
+      DataSource imitated = data.get(program.imitates());
+      List<NamedMetric> metrics = metrics(spec, plugins);
+      PluginChoice imitatedChoice = spec.datasets().get(program.imitates());
+      String datasetKey = ResolvedConfig.choiceKey(imitatedChoice);
+      // Opened before the run exists: training a classifier can fail, and must leave no run behind.
+      Optional<FeatureNetwork> features =
+          metrics.stream().anyMatch(m -> m.metric().needsFeatures(imitated))
+              ? Optional.of(openFeatures(spec, plugins, home, imitated, datasetKey))
+              : Optional.empty();
+      features.ifPresent(f -> opened.add(0, f));
+      Evaluator evaluator =
+          new Evaluator(
+              metrics,
+              features,
+              datasetKey,
+              home.features().resolve("real"),
+              new RealReference(imitated),
+              imitated instanceof MixtureModes modes ? Optional.of(modes) : Optional.empty());
+      return new TrialSetup(data, streams, graph, program, session, evaluator, features);
     } catch (RuntimeException e) {
-      if (session != null) {
-        session.close();
-      }
-      graph.close();
-      features.ifPresent(FeatureNetwork::close);
+      closeAll(opened);
       if (e instanceof org.tensorflow.exceptions.TensorFlowException) {
         throw new GraphException(
             "the graph of "
@@ -114,20 +137,62 @@ record TrialSetup(
     }
   }
 
+  /**
+   * Every configured data stream must be read, and the samples must imitate one of them: a stream
+   * nobody reads would be a setting that never ran.
+   */
+  private static void checkStreams(ExperimentSpec spec, TrialGraph graph, TrainingProgram program) {
+    if (!spec.datasets().containsKey(program.imitates())) {
+      throw new PluginFailure(
+          "variant",
+          new IllegalArgumentException(
+              "the program's samples imitate the data stream '"
+                  + program.imitates()
+                  + "', which the experiment does not define"));
+    }
+    List<String> read = graph.inputs().readStreams();
+    for (var entry : spec.datasets().entrySet()) {
+      if (!read.contains(entry.getKey())) {
+        throw new PluginFailure(
+            entry.getValue().key(),
+            new IllegalArgumentException(
+                "variant '"
+                    + spec.variant().spec().name()
+                    + "' never reads this data stream; it reads "
+                    + read));
+      }
+    }
+  }
+
+  /** The ops the program's updates read: the inputs among them are drawn and fed each step. */
+  private static java.util.Set<String> updateInputs(TrainingProgram program) {
+    List<org.tensorflow.op.Op> targets = new ArrayList<>();
+    for (TrainingProgram.Update update : program.updates()) {
+      targets.add(update.train());
+      targets.addAll(update.scalars().values());
+    }
+    return Dependencies.executedBy(targets.toArray(org.tensorflow.op.Op[]::new));
+  }
+
+  private static List<NamedMetric> metrics(ExperimentSpec spec, PluginRegistry plugins) {
+    // eval-every 0 turns evaluation off: no metric is built, no feature network opened.
+    return spec.training().evalEvery() == 0
+        ? List.of()
+        : spec.metrics().stream()
+            .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
+            .toList();
+  }
+
   /** The feature network; one that cannot serve this data is an error in the experiment. */
   private static FeatureNetwork openFeatures(
       ExperimentSpec spec, PluginRegistry plugins, NashHome home, DataSource data, String key) {
     Features features = create(plugins, spec.features(), Features.class);
-    try {
-      return features.open(new FeatureContext(data, key, home.features()));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException(
-          List.of(new ConfigError(spec.file().toString(), "features", e.getMessage())));
-    }
+    return PluginFailure.of(
+        "features", () -> features.open(new FeatureContext(data, key, home.features())));
   }
 
-  private static java.util.List<Technique> techniques(PluginRegistry plugins, ExperimentSpec spec) {
-    java.util.List<Technique> techniques = new java.util.ArrayList<>();
+  private static List<Technique> techniques(PluginRegistry plugins, ExperimentSpec spec) {
+    List<Technique> techniques = new ArrayList<>();
     for (int i = 0; i < spec.regularizers().size(); i++) {
       PluginChoice choice = spec.regularizers().get(i);
       String name = choice.spec().name();
@@ -135,7 +200,7 @@ record TrialSetup(
           spec.regularizers().stream().filter(r -> r.spec().name().equals(name)).count() > 1;
       techniques.add(
           new Technique(
-              repeated ? name + "-" + i : name, create(plugins, choice, Regularizer.class)));
+              repeated ? name + "-" + i : name, i, create(plugins, choice, Regularizer.class)));
     }
     return techniques;
   }
@@ -144,10 +209,19 @@ record TrialSetup(
     return plugins.create(choice.spec(), choice.params(), as);
   }
 
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception suppressed) {
+        // Closing after a failure: the failure is what the user needs to see.
+      }
+    }
+  }
+
   @Override
   public void close() {
     features.ifPresent(FeatureNetwork::close);
-    feeder.close();
     session.close();
     graph.close();
   }

@@ -29,7 +29,7 @@ import org.tensorflow.op.Ops;
 /** The loop's schedule: how many updates run, which steps log, what a divergence stops. */
 class TrainingLoopTest {
   /** A 1-D source that counts the batches drawn from it. */
-  private static final class CountingSource implements DataSource {
+  static final class CountingSource implements DataSource {
     int batches;
 
     @Override
@@ -47,7 +47,7 @@ class TrainingLoopTest {
   }
 
   /** Keeps what is logged, to read back; the MLflow path has its own integration tests. */
-  private static final class RecordedRun implements TrackedRun {
+  static final class RecordedRun implements TrackedRun {
     final List<String> points = new ArrayList<>();
 
     @Override
@@ -106,14 +106,13 @@ class TrainingLoopTest {
     RandomStreams streams = new RandomStreams(settings.seed());
     TrialGraph graph =
         new TrialGraph(
-            data.sampleShape(),
+            Map.of("real", data),
             streams.init,
             MEAN_LOGITS,
-            gradientDescent(lr),
-            gradientDescent(lr),
-            0,
+            Map.of("generator", gradientDescent(lr), "discriminator", gradientDescent(lr)),
             settings.steps(),
-            (long) settings.steps() * settings.dSteps(),
+            settings.batchSize(),
+            settings.dSteps(),
             java.util.Optional.empty(),
             List.of());
     Ops tf = graph.tf();
@@ -125,15 +124,14 @@ class TrainingLoopTest {
             latent);
     Session session = new Session(graph.graph());
     session.initialize();
+    graph.inputs().open(settings.batchSize(), java.util.Set.of("real", "latent"));
     try (TrialSetup setup =
         new TrialSetup(
-            data,
+            Map.of("real", data),
             streams,
             graph,
             program,
             session,
-            new BatchFeeder(data, settings.batchSize(), 2),
-            2,
             new Evaluator(
                 List.of(),
                 Optional.empty(),
@@ -152,7 +150,7 @@ class TrainingLoopTest {
             public void onScalars(long step, Map<String, Float> scalars) {}
           };
       return new TrainingLoop(
-              new StepRunner(setup, settings.dSteps()),
+              new ScheduledSteps(setup, settings.steps()),
               settings,
               run,
               samples,

@@ -1,0 +1,22 @@
+package org.nashlab.nn;
+
+import java.util.List;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Something with weights an optimizer updates: a {@link Network} or a {@link ConditionalNetwork}.
+ */
+public interface Trainable {
+  /** The trainable variables, in a stable order. */
+  List<Variable<TFloat32>> variables();
+
+  /**
+   * Ops to run with every training step, such as batch norm's moving averages: one set per training
+   * application so far.
+   */
+  default List<Op> updates() {
+    return List.of();
+  }
+}

@@ -1,0 +1,121 @@
+package org.nashlab.train;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nashlab.api.Schedule;
+import org.nashlab.api.Step;
+import org.nashlab.api.TrainingProgram;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Runs a program's training steps: hands each step to its {@link Schedule} as a {@link Step} on
+ * this trial's session and inputs, and collects the scalars it fetches. Scalars are fetched only
+ * when asked, so steps that do not log cost no copies out of TensorFlow.
+ */
+final class ScheduledSteps {
+  private final Session session;
+  private final TrainingProgram program;
+  private final ProgramInputs inputs;
+  private final RandomStreams streams;
+  private final long steps;
+  private final Map<String, List<String>> sortedScalarKeys = new HashMap<>();
+
+  ScheduledSteps(TrialSetup setup, long steps) {
+    this.session = setup.session();
+    this.program = setup.program();
+    this.inputs = setup.graph().inputs();
+    this.streams = setup.streams();
+    this.steps = steps;
+    for (TrainingProgram.Update update : program.updates()) {
+      sortedScalarKeys.put(update.name(), update.scalars().keySet().stream().sorted().toList());
+    }
+  }
+
+  /**
+   * Runs step {@code number} (1-based); when {@code logging}, puts the scalars the schedule fetched
+   * or logged in {@code into}.
+   */
+  void step(long number, boolean logging, Map<String, Float> into) {
+    inputs.beforeStep(number);
+    program.schedule().step(new View(number, logging, into));
+  }
+
+  private final class View implements Step {
+    private final long number;
+    private final boolean logging;
+    private final Map<String, Float> into;
+
+    View(long number, boolean logging, Map<String, Float> into) {
+      this.number = number;
+      this.logging = logging;
+      this.into = into;
+    }
+
+    @Override
+    public long number() {
+      return number;
+    }
+
+    @Override
+    public long steps() {
+      return steps;
+    }
+
+    @Override
+    public boolean logging() {
+      return logging;
+    }
+
+    @Override
+    public void draw() {
+      inputs.draw(streams);
+    }
+
+    @Override
+    public void feed(String scalar, float value) {
+      inputs.feed(scalar, value);
+    }
+
+    @Override
+    public void run(String update, boolean fetch) {
+      execute(program.update(update), true, fetch, into);
+    }
+
+    @Override
+    public Map<String, Float> measure(String update) {
+      Map<String, Float> measured = new LinkedHashMap<>();
+      execute(program.update(update), false, true, measured);
+      return measured;
+    }
+
+    @Override
+    public void log(String key, float value) {
+      into.put(key, value);
+    }
+  }
+
+  private void execute(
+      TrainingProgram.Update update, boolean train, boolean fetch, Map<String, Float> into) {
+    Session.Runner runner = inputs.training(session);
+    if (train) {
+      runner.addTarget(update.train());
+    }
+    if (!fetch) {
+      runner.run().close();
+      return;
+    }
+    List<String> keys = sortedScalarKeys.get(update.name());
+    for (String key : keys) {
+      runner.fetch(update.scalars().get(key));
+    }
+    try (Result result = runner.run()) {
+      for (int i = 0; i < keys.size(); i++) {
+        into.put(keys.get(i), ((TFloat32) result.get(i)).getFloat());
+      }
+    }
+  }
+}
