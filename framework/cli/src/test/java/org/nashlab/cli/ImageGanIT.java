@@ -34,7 +34,7 @@ class ImageGanIT {
   void theRealFashionMnistFilesLoadWithBalancedLabels() {
     LabeledSource train =
         (LabeledSource)
-            new FashionMnistDataset(new FashionMnistDataset.Params("", Split.TRAIN))
+            new FashionMnistDataset(new FashionMnistDataset.Params("", Split.TRAIN, false))
                 .open(new DatasetContext(Path.of("unused")));
     assertEquals(Shape.of(28, 28, 1), train.sampleShape());
     assertEquals(10, train.classes());

@@ -26,7 +26,12 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
                   + "/usr/share/datasets/fashion-mnist")
           @Default("")
           String path,
-      @Doc("train (60,000 images) or test (10,000)") @Default("train") Split split) {}
+      @Doc("train (60,000 images) or test (10,000)") @Default("train") Split split,
+      @Doc(
+              "colour-invert every image (grey level 255 - p, that is -x in [-1, 1]): the B domain of"
+                  + " the CycleGAN inversion pair")
+          @Default("false")
+          boolean invert) {}
 
   private final Params params;
 
@@ -60,7 +65,8 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
                             + PACKAGE
                             + "), or set"
                             + " dataset.path to a folder with the IDX files"));
-    return IdxFolder.load(folder, params.split());
+    ImageSet images = IdxFolder.load(folder, params.split());
+    return params.invert() ? images.inverted() : images;
   }
 
   @Override

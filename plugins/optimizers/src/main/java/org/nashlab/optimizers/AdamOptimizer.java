@@ -33,7 +33,8 @@ public final class AdamOptimizer implements Optimizer {
       @Doc("AMSGrad: divide by the largest second-moment estimate so far (Reddi et al. 2018)")
           @Default("false")
           boolean amsgrad,
-      @Doc("learning-rate schedule over the trial: constant, linear or cosine decay")
+      @Doc(
+              "learning-rate schedule over the trial: constant, linear, half-then-linear (CycleGAN) or cosine decay")
           @Default("constant")
           Schedule schedule) {
     public Params {

@@ -24,7 +24,8 @@ public final class RmsPropOptimizer implements Optimizer {
       @Doc("normalise by the gradient's estimated variance rather than its second moment")
           @Default("false")
           boolean centered,
-      @Doc("learning-rate schedule over the trial: constant, linear or cosine decay")
+      @Doc(
+              "learning-rate schedule over the trial: constant, linear, half-then-linear (CycleGAN) or cosine decay")
           @Default("constant")
           Schedule schedule) {
     public Params {

@@ -20,6 +20,17 @@ public enum Schedule {
       return tf.math.mul(tf.constant(base), tf.math.sub(tf.constant(1f), progress));
     }
   },
+  /**
+   * The base rate for the first half of the updates, then linear decay to zero at the last, as
+   * CycleGAN trains (Zhu et al. 2017, section 4: 100 epochs constant, 100 decaying).
+   */
+  HALF_THEN_LINEAR {
+    @Override
+    Operand<TFloat32> rate(Ops tf, float base, Operand<TFloat32> progress) {
+      Operand<TFloat32> left = tf.math.mul(tf.constant(2f), tf.math.sub(tf.constant(1f), progress));
+      return tf.math.mul(tf.constant(base), tf.math.minimum(left, tf.constant(1f)));
+    }
+  },
   /** Cosine decay to zero (Loshchilov & Hutter 2017, without restarts). */
   COSINE {
     @Override

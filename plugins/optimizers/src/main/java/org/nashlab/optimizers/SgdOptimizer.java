@@ -20,7 +20,8 @@ public final class SgdOptimizer implements Optimizer {
       @Doc("learning rate") @Default("0.01") double lr,
       @Doc("momentum; 0 is plain gradient descent") @Default("0.0") double momentum,
       @Doc("Nesterov's accelerated momentum") @Default("false") boolean nesterov,
-      @Doc("learning-rate schedule over the trial: constant, linear or cosine decay")
+      @Doc(
+              "learning-rate schedule over the trial: constant, linear, half-then-linear (CycleGAN) or cosine decay")
           @Default("constant")
           Schedule schedule) {
     public Params {

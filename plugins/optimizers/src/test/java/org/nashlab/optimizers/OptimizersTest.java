@@ -73,6 +73,8 @@ class OptimizersTest {
       cosine += (1 + Math.cos(Math.PI * k / 4)) / 2;
     }
     assertEquals(1 - 0.1 * cosine, sgdOnALine(Schedule.COSINE, 4, 4), 1e-6);
+    // Half then linear over 4 updates: min(1, 2 (1 - p)) = 1, 1, 1, .5.
+    assertEquals(1 - 0.1 * 3.5, sgdOnALine(Schedule.HALF_THEN_LINEAR, 4, 4), 1e-6);
     // Past the last planned update the rate stays at its end value, zero.
     assertEquals(1 - 0.1 * 2.5, sgdOnALine(Schedule.LINEAR, 6, 4), 1e-6);
   }
