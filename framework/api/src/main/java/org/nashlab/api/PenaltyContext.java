@@ -47,4 +47,30 @@ public record PenaltyContext(
     discriminatorVariables = List.copyOf(discriminatorVariables);
     generatorVariables = List.copyOf(generatorVariables);
   }
+
+  /**
+   * The context of one critic of a program built on {@code context}, with the trial's
+   * differentiable gradients and seeds.
+   */
+  public static PenaltyContext of(
+      VariantContext context,
+      Operand<TFloat32> real,
+      Operand<TFloat32> fake,
+      Operand<TFloat32> realLogits,
+      Operand<TFloat32> fakeLogits,
+      UnaryOperator<Operand<TFloat32>> critic,
+      List<Variable<TFloat32>> criticVariables,
+      List<Variable<TFloat32>> generatorVariables) {
+    return new PenaltyContext(
+        context.tf(),
+        real,
+        fake,
+        realLogits,
+        fakeLogits,
+        critic,
+        context.gradients(),
+        criticVariables,
+        generatorVariables,
+        context.initSeeds());
+  }
 }

@@ -93,32 +93,26 @@ public final class TwoPlayer {
     Operand<TFloat32> realLogits = discriminator.apply(realIn, realLabels, Mode.TRAINING);
     Operand<TFloat32> fakeLogits = discriminator.apply(fakeIn, fakeLabels, Mode.TRAINING);
     AdversarialLosses losses = context.loss().build(new LossContext(tf, realLogits, fakeLogits));
-    Operand<TFloat32> dLoss = losses.discriminator();
-    Operand<TFloat32> gLoss = losses.generator();
     Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>();
     Map<String, Operand<TFloat32>> gScalars = new LinkedHashMap<>();
-    PenaltyContext penalties =
-        new PenaltyContext(
-            tf,
-            realIn,
-            fakeIn,
-            realLogits,
-            fakeLogits,
-            x -> discriminator.apply(x, realLabels, Mode.TRAINING),
-            context.gradients(),
-            discriminator.variables(),
-            generator.variables(),
-            context.initSeeds());
-    for (NamedTerms named : context.lossTerms(penalties)) {
-      if (named.terms().discriminator().isPresent()) {
-        dLoss = tf.math.add(dLoss, named.terms().discriminator().get());
-        dScalars.put("reg/" + named.technique() + "/d", named.terms().discriminator().get());
-      }
-      if (named.terms().generator().isPresent()) {
-        gLoss = tf.math.add(gLoss, named.terms().generator().get());
-        gScalars.put("reg/" + named.technique() + "/g", named.terms().generator().get());
-      }
-    }
+    CriticTerms terms =
+        CriticTerms.of(
+            context,
+            PenaltyContext.of(
+                context,
+                realIn,
+                fakeIn,
+                realLogits,
+                fakeLogits,
+                x -> discriminator.apply(x, realLabels, Mode.TRAINING),
+                discriminator.variables(),
+                generator.variables()),
+            losses.discriminator(),
+            "d");
+    Operand<TFloat32> dLoss = terms.objective();
+    dScalars.putAll(terms.scalars());
+    Operand<TFloat32> gLoss = terms.addGeneratorTerms(tf, losses.generator());
+    gScalars.putAll(terms.generatorTerms());
     long steps = context.steps();
     int dSteps = context.discriminatorSteps();
     Op dTrain = context.minimize("d", discriminator, dLoss, steps * dSteps, dScalars);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +35,6 @@ class ResumeIT {
     return args;
   }
 
-  private static Map<Long, Double> curve(MlflowRuns runs, String runId) {
-    return runs.history(runId, "loss/d").stream()
-        .collect(
-            Collectors.toMap(
-                Service.Metric::getStep,
-                Service.Metric::getValue,
-                (a, b) -> {
-                  throw new AssertionError("two points at one step: " + a + ", " + b);
-                }));
-  }
-
   @Test
   void aRunStoppedBySigtermResumesWhereItStoppedWithTheSameLosses(
       MlflowServerExtension.Server mlflow) throws Exception {
@@ -57,11 +44,11 @@ class ResumeIT {
 
     NashProcess uninterrupted = NashProcess.run(env, args("resume-reference"));
     assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
-    Map<Long, Double> reference = curve(runs, MlflowRuns.runIdOf(uninterrupted.runUrl()));
+    Map<Long, Double> reference = runs.curve(MlflowRuns.runIdOf(uninterrupted.runUrl()), "loss/d");
     assertEquals(500, reference.size());
 
     NashProcess.Running running = NashProcess.start(env, args("resume-interrupted"));
-    String runId = awaitPoints(runs, "resume-interrupted", 100);
+    String runId = runs.awaitPoints("resume-interrupted", "loss/d", 100);
     running.terminate();
     NashProcess stopped = running.await();
     assertEquals(Service.RunStatus.KILLED, runs.run(runId).getInfo().getStatus(), stopped.err());
@@ -74,19 +61,6 @@ class ResumeIT {
     assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
     assertEquals(Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
     assertEquals(Long.toString(stoppedAt), runs.tags(runId).get("nash.resumed-from-step"));
-    assertEquals(reference, curve(runs, runId));
-  }
-
-  private static String awaitPoints(MlflowRuns runs, String experiment, int points)
-      throws InterruptedException {
-    for (int i = 0; i < 1200; i++) {
-      List<Service.RunInfo> started = runs.runsOf(experiment);
-      if (!started.isEmpty()
-          && runs.history(started.get(0).getRunId(), "loss/d").size() >= points) {
-        return started.get(0).getRunId();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the run never logged " + points + " points");
+    assertEquals(reference, runs.curve(runId, "loss/d"));
   }
 }

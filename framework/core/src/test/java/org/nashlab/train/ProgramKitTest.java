@@ -17,13 +17,10 @@ import org.nashlab.api.Player;
 import org.nashlab.api.Schedule;
 import org.nashlab.api.Step;
 import org.nashlab.api.TrainingProgram;
-import org.nashlab.eval.Evaluator;
-import org.nashlab.eval.RealReference;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
 import org.nashlab.nn.Mode;
 import org.tensorflow.Operand;
-import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -107,23 +104,7 @@ class ProgramKitTest {
 
   private static TrialSetup setup(
       TrialGraph graph, TrainingProgram program, Map<String, org.nashlab.api.DataSource> data) {
-    Session session = new Session(graph.graph());
-    session.initialize();
-    graph.inputs().open(4, Dependencies.executedBy(program.update("update").train()));
-    return new TrialSetup(
-        data,
-        new RandomStreams(1),
-        graph,
-        program,
-        session,
-        new Evaluator(
-            List.of(),
-            Optional.empty(),
-            "",
-            Path.of("."),
-            new RealReference(data.get("b")),
-            Optional.empty()),
-        Optional.empty());
+    return OpenTrials.of(graph, program, data, new RandomStreams(1), 4);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.nashlab.api.AdversarialLosses;
@@ -18,11 +17,8 @@ import org.nashlab.api.TrackedRun;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.config.Device;
 import org.nashlab.config.TrainingSettings;
-import org.nashlab.eval.Evaluator;
-import org.nashlab.eval.RealReference;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Initializer;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 
@@ -122,24 +118,8 @@ class TrainingLoopTest {
             new Dense(tf, "g", 2, 1, Initializer.glorotUniform(), streams.init),
             new Dense(tf, "d", 1, 1, Initializer.glorotUniform(), streams.init),
             latent);
-    Session session = new Session(graph.graph());
-    session.initialize();
-    graph.inputs().open(settings.batchSize(), java.util.Set.of("real", "latent"));
     try (TrialSetup setup =
-        new TrialSetup(
-            Map.of("real", data),
-            streams,
-            graph,
-            program,
-            session,
-            new Evaluator(
-                List.of(),
-                Optional.empty(),
-                "",
-                java.nio.file.Path.of("."),
-                new RealReference(data),
-                Optional.empty()),
-            Optional.empty())) {
+        OpenTrials.of(graph, program, Map.of("real", data), streams, settings.batchSize())) {
       SampleWriter samples = new SampleWriter(setup, run);
       TrainingLoop.Listener quiet =
           new TrainingLoop.Listener() {

@@ -48,6 +48,34 @@ public final class MlflowRuns {
         .toList();
   }
 
+  /** A metric's value by step; two points at one step fail the test (a resume logged twice). */
+  public Map<Long, Double> curve(String runId, String key) {
+    return history(runId, key).stream()
+        .collect(
+            Collectors.toMap(
+                Service.Metric::getStep,
+                Service.Metric::getValue,
+                (a, b) -> {
+                  throw new AssertionError(
+                      "two points of " + key + " at one step: " + a + ", " + b);
+                }));
+  }
+
+  /**
+   * The id of the first run of {@code experiment} once it has logged {@code points} points of
+   * {@code key}, waiting up to two minutes.
+   */
+  public String awaitPoints(String experiment, String key, int points) throws InterruptedException {
+    for (int i = 0; i < 2400; i++) {
+      List<Service.RunInfo> started = runsOf(experiment);
+      if (!started.isEmpty() && history(started.get(0).getRunId(), key).size() >= points) {
+        return started.get(0).getRunId();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no run of " + experiment + " logged " + points + " points of " + key);
+  }
+
   /** The runs of an experiment, or none if it does not exist. */
   public List<Service.RunInfo> runsOf(String experiment) {
     return client
