@@ -219,6 +219,30 @@ class LayersTest {
   }
 
   @Test
+  void instanceNormNormalisesEachChannelOfEachImageOverItsPixels() {
+    float[] x = random(2 * 2 * 2 * 3, 8);
+    float[] got =
+        run(new InstanceNorm(tf, "in", 3).apply(constant(x, 2, 2, 2, 3), Mode.TRAINING))[0];
+    // x[s][h][w][c] is x[s * 12 + p * 3 + c] for the pixel p = 2h + w.
+    for (int s = 0; s < 2; s++) {
+      for (int c = 0; c < 3; c++) {
+        double mean = 0;
+        for (int p = 0; p < 4; p++) {
+          mean += x[s * 12 + p * 3 + c] / 4;
+        }
+        double var = 0;
+        for (int p = 0; p < 4; p++) {
+          var += Math.pow(x[s * 12 + p * 3 + c] - mean, 2) / 4;
+        }
+        for (int p = 0; p < 4; p++) {
+          int i = s * 12 + p * 3 + c;
+          assertEquals((x[i] - mean) / Math.sqrt(var + 1e-5), got[i], 1e-4);
+        }
+      }
+    }
+  }
+
+  @Test
   void dropoutKeepsTheExpectationAndIsOffInInference() {
     float[] ones = new float[20_000];
     java.util.Arrays.fill(ones, 1f);
@@ -294,7 +318,7 @@ class LayersTest {
 
   @Test
   void gradientsThroughTheImageLayersMatchFiniteDifferences() {
-    // d/dx of sum(tanh(LN(convT(sigmoid(conv(x))))) * r) against central differences; smooth
+    // d/dx of sum(tanh(LN(convT(IN(sigmoid(conv(x)))))) * r) against central differences; smooth
     // activations only, since a difference step can straddle a ReLU kink.
     float[] x = random(1 * 4 * 4 * 1, 11);
     float[] r = random(4 * 4 * 1, 12);
@@ -307,6 +331,7 @@ class LayersTest {
             List.of(
                 new Conv2D(tf, "c", 1, 3, 3, 2, Initializer.normal(0.5f), seeds),
                 Activation.sigmoid(tf),
+                new InstanceNorm(tf, "in", 3),
                 new Conv2DTranspose(tf, "t", 3, 1, 3, 2, Initializer.normal(0.5f), seeds),
                 new LayerNorm(tf, "ln", 1),
                 Activation.tanh(tf)));
