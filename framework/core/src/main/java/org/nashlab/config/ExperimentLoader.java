@@ -38,7 +38,10 @@ public final class ExperimentLoader {
    */
   public static LayeredConfig load(Path file, List<String> overrides) {
     List<LayeredConfig.Layer> layers = new ArrayList<>();
-    layers.add(new LayeredConfig.Layer(COMMAND_LINE, overrideLayer(overrides)));
+    List<List<String>> emptied = new ArrayList<>();
+    Map<String, Object> overrideTree = overrideTree(overrides);
+    layers.add(new LayeredConfig.Layer(COMMAND_LINE, overrideLayer(overrideTree)));
+    emptied.add(emptyCollections(overrideTree, ""));
     List<Path> chain = new ArrayList<>();
     Path current = file.toAbsolutePath().normalize();
     String referrer = COMMAND_LINE;
@@ -57,13 +60,16 @@ public final class ExperimentLoader {
         throw single(referrer, "extends", "more than " + MAX_EXTENDS_DEPTH + " levels of extends");
       }
       chain.add(current);
-      YAMLConfiguration yaml = read(current, referrer);
+      Object parsed = parse(current, referrer);
+      YAMLConfiguration yaml = configuration(display(current), parsed);
       layers.add(new LayeredConfig.Layer(display(current), yaml));
+      emptied.add(emptyCollections(parsed, ""));
       String parent = yaml.getString("extends");
       referrer = display(current);
       current = parent == null ? null : current.resolveSibling(parent).normalize();
     }
     dropSectionsOfReplacedPlugins(layers);
+    clearWhatUpperLayersEmptied(layers, emptied);
     CombinedConfiguration merged = new CombinedConfiguration(new OverrideCombiner());
     layers.forEach(l -> merged.addConfiguration(l.config()));
     merged.clearTree("extends");
@@ -107,9 +113,41 @@ public final class ExperimentLoader {
     }
   }
 
-  private static YAMLConfiguration read(Path file, String referrer) {
+  /**
+   * A layer that sets a key to an empty list or map ({@code regularizers: []}) empties it: what
+   * lower layers put there is cleared, as it would be for any other value. Commons Configuration
+   * keeps no node for an empty collection, so without this the base's list would silently stay.
+   */
+  private static void clearWhatUpperLayersEmptied(
+      List<LayeredConfig.Layer> layers, List<List<String>> emptied) {
+    for (int i = 0; i < layers.size(); i++) {
+      for (String key : emptied.get(i)) {
+        layers.subList(i + 1, layers.size()).forEach(l -> l.config().clearTree(key));
+      }
+    }
+  }
+
+  /** The dotted keys of {@code tree}'s maps whose value is an empty list or map. */
+  private static List<String> emptyCollections(Object tree, String prefix) {
+    List<String> keys = new ArrayList<>();
+    if (tree instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = prefix + entry.getKey();
+        Object value = entry.getValue();
+        if ((value instanceof List<?> list && list.isEmpty())
+            || (value instanceof Map<?, ?> inner && inner.isEmpty())) {
+          keys.add(key);
+        } else if (value instanceof Map<?, ?>) {
+          keys.addAll(emptyCollections(value, key + "."));
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static Object parse(Path file, String referrer) {
     try (Reader reader = Files.newBufferedReader(file)) {
-      return configuration(CoreSchemaYaml.create().load(reader));
+      return CoreSchemaYaml.create().load(reader);
     } catch (NoSuchFileException e) {
       throw single(
           referrer,
@@ -117,13 +155,31 @@ public final class ExperimentLoader {
           "file '" + display(file) + "' does not exist");
     } catch (IOException e) {
       throw single(display(file), "", "cannot be read: " + e.getMessage());
-    } catch (ConfigurationException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw single(display(file), "", "is not valid YAML: " + rootMessage(e));
     }
   }
 
+  /** The file {@code display}'s parsed YAML as a layer. */
+  private static YAMLConfiguration configuration(String display, Object parsed) {
+    try {
+      return configuration(parsed);
+    } catch (ConfigurationException | RuntimeException e) {
+      throw single(display, "", "is not valid YAML: " + rootMessage(e));
+    }
+  }
+
   /** Overrides become one more YAML layer, so lists and maps override exactly as in a file. */
-  private static YAMLConfiguration overrideLayer(List<String> overrides) {
+  private static YAMLConfiguration overrideLayer(Map<String, Object> tree) {
+    try {
+      return configuration(tree);
+    } catch (ConfigurationException e) {
+      throw new IllegalStateException("overrides did not round-trip through YAML", e);
+    }
+  }
+
+  /** The overrides as one YAML tree, {@code a.b=v} as {@code {a: {b: v}}}. */
+  private static Map<String, Object> overrideTree(List<String> overrides) {
     Map<String, Object> tree = new LinkedHashMap<>();
     List<ConfigError> errors = new ArrayList<>();
     Yaml yaml = CoreSchemaYaml.create();
@@ -151,11 +207,7 @@ public final class ExperimentLoader {
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
-    try {
-      return configuration(tree);
-    } catch (ConfigurationException e) {
-      throw new IllegalStateException("overrides did not round-trip through YAML", e);
-    }
+    return tree;
   }
 
   /**

@@ -113,7 +113,8 @@ public final class ResolvedConfig {
       return copy;
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(ResolvedConfig::masked).toList();
+      // A fresh list each time: SnakeYAML writes a shared object as an anchor and an alias.
+      return new ArrayList<>(list.stream().map(ResolvedConfig::masked).toList());
     }
     return value;
   }

@@ -78,6 +78,25 @@ class ExperimentLoaderTest {
   }
 
   @Test
+  void anEmptyListOverrideEmptiesTheFilesList() throws IOException {
+    // Commons Configuration keeps no node for an empty list: the file's list must not survive.
+    Path file =
+        write("e.yaml", "regularizers: [{ name: a }, { name: b }]\nmetrics: [{ name: m }]\n");
+    LayeredConfig config = ExperimentLoader.load(file, List.of("regularizers=[]", "metrics=[]"));
+    assertEquals(List.of(), config.keys("regularizers"));
+    assertEquals(List.of(), config.keys("metrics"));
+  }
+
+  @Test
+  void anEmptyListOrMapInAFileEmptiesWhatItsBaseSet() throws IOException {
+    write("base.yaml", "regularizers: [{ name: a }]\nvariant: { name: v, width: 3 }\n");
+    Path child = write("child.yaml", "extends: base.yaml\nregularizers: []\n");
+    LayeredConfig config = ExperimentLoader.load(child, List.of());
+    assertEquals(List.of(), config.keys("regularizers"));
+    assertEquals(Optional.of("3"), config.get("variant.width"), "other sections are kept");
+  }
+
+  @Test
   void expandsEnvironmentSystemPropertiesAndOtherKeys() throws IOException {
     Path file =
         write(
