@@ -26,6 +26,15 @@ final class PluginFailure extends RuntimeException {
       return plugin.get();
     } catch (PluginFailure alreadyNamed) {
       throw alreadyNamed;
+    } catch (org.tensorflow.exceptions.TFInvalidArgumentException e) {
+      // TensorFlow refusing an op the plugin built (a shape that does not fit): still this
+      // section's problem, but say whose words these are.
+      throw new PluginFailure(
+          section,
+          new IllegalArgumentException(
+              "TensorFlow refused the graph this plugin built: "
+                  + e.getMessage().lines().findFirst().orElse(""),
+              e));
     } catch (IllegalArgumentException e) {
       throw new PluginFailure(section, e);
     }
