@@ -85,4 +85,13 @@ class PluginSeamIT {
     assertEquals(List.of(), mlflow.runs().runsOf("two-streams"));
   }
 
+  @Test
+  void aStreamTheVariantNeedsButTheExperimentLacksIsAnError(MlflowServerExtension.Server mlflow) {
+    refused(
+        mlflow,
+        "missing-stream",
+        "variant: the variant reads the data stream 'a' but the experiment has one dataset",
+        "variant={name: cyclegan}",
+        "metrics=[]");
+  }
 }
