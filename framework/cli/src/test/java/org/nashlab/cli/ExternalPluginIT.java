@@ -20,18 +20,21 @@ class ExternalPluginIT {
   @TempDir Path plugins;
   @TempDir Path home;
 
+  private Map<String, String> env(MlflowServerExtension.Server mlflow) {
+    return Map.of(
+        "NASH_PLUGINS",
+        plugins.toString(),
+        "NASH_HOME",
+        home.toString(),
+        "MLFLOW_TRACKING_URI",
+        mlflow.uri());
+  }
+
   @Test
   void aJarInThePluginsFolderIsListedAndUsable(MlflowServerExtension.Server mlflow)
       throws Exception {
     Files.copy(EXAMPLE_JAR, plugins.resolve("nash-example.jar"));
-    Map<String, String> env =
-        Map.of(
-            "NASH_PLUGINS",
-            plugins.toString(),
-            "NASH_HOME",
-            home.toString(),
-            "MLFLOW_TRACKING_URI",
-            mlflow.uri());
+    Map<String, String> env = env(mlflow);
 
     NashProcess listed = NashProcess.run(env, "plugins", "--kind", "dataset");
     assertEquals(0, listed.exitCode(), listed.err());
@@ -66,6 +69,31 @@ class ExternalPluginIT {
     Map<String, String> params = mlflow.runs().params(MlflowRuns.runIdOf(run.runUrl()));
     assertEquals("spiral", params.get("dataset.name"));
     assertEquals("2.0", params.get("dataset.turns"));
+  }
+
+  @Test
+  void anOutsideVariantWithItsOwnProgramTrainsWithTheExperimentsTechniques(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    Files.copy(EXAMPLE_JAR, plugins.resolve("nash-example.jar"));
+    NashProcess run =
+        NashProcess.run(
+            env(mlflow),
+            "run",
+            "experiments/quickstart.yaml",
+            "name=multi-critic",
+            "variant={name: multi-critic, critics: 3}",
+            "regularizers=[{name: r1, gamma: 1.0}, {name: spectral-norm}]",
+            "training.steps=200");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(run.runUrl());
+    for (String key :
+        java.util.List.of(
+            "loss/g", "loss/d1", "loss/d2", "loss/d3", "reg/r1/d1", "reg/r1/d3", "grad-norm/d2")) {
+      assertEquals(20, runs.history(runId, key).size(), key);
+    }
+    assertEquals(
+        1, runs.history(runId, "eval/modes-covered").size(), "evaluated after the last step");
   }
 
   @Test

@@ -9,5 +9,6 @@ public final class ExamplePlugins extends PluginModule {
   @Override
   protected void configurePlugins() {
     datasets().add("spiral", SpiralDataset.class);
+    variants().add("multi-critic", MultiCriticGan.class);
   }
 }

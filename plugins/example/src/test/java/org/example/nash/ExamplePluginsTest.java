@@ -17,6 +17,7 @@ class ExamplePluginsTest {
   void keepsThePluginContract() {
     var plugins = PluginContract.classpathPlugins();
     assertTrue(plugins.find(PluginKind.DATASET, "spiral").isPresent());
+    assertTrue(plugins.find(PluginKind.VARIANT, "multi-critic").isPresent());
     assertEquals(List.of(), PluginContract.problems(plugins));
   }
 
