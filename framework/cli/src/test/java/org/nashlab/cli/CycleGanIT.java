@@ -38,7 +38,7 @@ class CycleGanIT {
   }
 
   @Test
-  void translatesWellBelowTheIdentityMapsErrorAndPicturesEachDirection(
+  void learnsTheInversionFarBelowTheIdentityMapsErrorAndPicturesEachDirection(
       MlflowServerExtension.Server mlflow) throws Exception {
     NashProcess nash =
         NashProcess.run(
@@ -46,10 +46,10 @@ class CycleGanIT {
             "run",
             EXPERIMENT,
             "metrics=[{name: fid, samples: 1000}]",
-            "training.steps=150",
+            "training.steps=250",
             "training.log-every=10",
-            "training.sample-every=150",
-            "training.eval-every=75");
+            "training.sample-every=250",
+            "training.eval-every=125");
     assertEquals(0, nash.exitCode(), nash.out() + nash.err());
     MlflowRuns runs = mlflow.runs();
     String runId = MlflowRuns.runIdOf(nash.runUrl());
@@ -67,19 +67,19 @@ class CycleGanIT {
             "grad-norm/g",
             "grad-norm/da",
             "grad-norm/db")) {
-      assertEquals(15, runs.history(runId, key).size(), key);
+      assertEquals(25, runs.history(runId, key).size(), key);
     }
     for (String direction : List.of("a-to-b", "b-to-a")) {
       List<Service.Metric> error = runs.history(runId, "eval/translation-error/" + direction);
       List<Service.Metric> identity =
           runs.history(runId, "eval/translation-error/identity-" + direction);
-      assertEquals(List.of(75L, 150L), error.stream().map(Service.Metric::getStep).toList());
+      assertEquals(List.of(125L, 250L), error.stream().map(Service.Metric::getStep).toList());
       double last = error.get(1).getValue();
       double baseline = identity.get(1).getValue();
-      // Fashion-MNIST is mostly background at -1, so the identity map is off by about 1.5. After
-      // 150 steps the translations measured 0.69 and 0.71 (0.70 and 0.69 after 2000).
+      // Fashion-MNIST is mostly background at -1, so the identity map is off by about 1.5; the
+      // U-Net's translations measured 0.16 and 0.15 after 250 steps, 0.08 after 2000.
       assertTrue(baseline > 1.2, direction + " identity error " + baseline);
-      assertTrue(last < 0.6 * baseline, direction + ": " + last + " against identity " + baseline);
+      assertTrue(last < 0.25 * baseline, direction + ": " + last + " against identity " + baseline);
     }
     assertEquals(2, runs.history(runId, "eval/cycle-error/a").size());
     List<Service.Metric> fid = runs.history(runId, "eval/fid");
@@ -91,7 +91,7 @@ class CycleGanIT {
     assertEquals("true", runs.params(runId).get("datasets.b.invert"));
     // Eight rows of a, G_AB(a), G_BA(G_AB(a)), b, G_BA(b), G_AB(G_BA(b)), 28 px at zoom 2.
     BufferedImage grid =
-        ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000150.png")));
+        ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000250.png")));
     assertEquals(6, Math.round(grid.getWidth() / 58.0), "columns in " + grid.getWidth());
     assertEquals(8, Math.round(grid.getHeight() / 58.0), "rows in " + grid.getHeight());
   }

@@ -46,7 +46,7 @@ import org.tensorflow.types.TFloat32;
  * the translation errors against it and the identity map's error on the same images.
  */
 @Doc(
-    "CycleGAN (Zhu et al. 2017): unpaired translation between data streams a and b, ResNet G,"
+    "CycleGAN (Zhu et al. 2017): unpaired translation between data streams a and b, ResNet or U-Net G,"
         + " PatchGAN D, cycle and identity losses, image pool")
 public final class CycleGan implements Variant {
   /** The domains' data streams and the held-out ones the samples and probes use. */
@@ -63,10 +63,22 @@ public final class CycleGan implements Variant {
     INVERSION
   }
 
+  /** The generator's architecture, as the authors' code offers them ({@code --netG}). */
+  public enum Generator {
+    /** Johnson et al. 2016: downsampling, residual blocks, upsampling (the paper's choice). */
+    RESNET,
+    /** pix2pix's U-Net: an encoder and a decoder with skip connections between them. */
+    UNET
+  }
+
   public record Params(
+      @Doc("resnet (the paper) or unet (the authors' code, after pix2pix)") @Default("resnet")
+          Generator generator,
       @Doc("channels of G's first convolution; doubled at each downsampling") @Default("16")
           int generatorWidth,
-      @Doc("stride-2 convolutions in G before the residual blocks") @Default("2") int downsamplings,
+      @Doc("stride-2 convolutions in G (resnet: before the residual blocks; unet: its depth)")
+          @Default("2")
+          int downsamplings,
       @Doc("residual blocks in G (the paper: 6 at 128 px, 9 at 256 px)") @Default("3")
           int residualBlocks,
       @Doc("channels of D's first convolution; doubled at each layer") @Default("32")
@@ -90,6 +102,7 @@ public final class CycleGan implements Variant {
           @Default("none")
           Reference reference) {
     public Params {
+      java.util.Objects.requireNonNull(generator, "generator");
       positive(generatorWidth, "generator-width");
       nonNegative(downsamplings, "downsamplings");
       nonNegative(residualBlocks, "residual-blocks");

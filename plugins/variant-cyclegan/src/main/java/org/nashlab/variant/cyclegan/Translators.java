@@ -15,12 +15,12 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 
 /**
- * CycleGAN's networks (Zhu et al. 2017, appendix 7.2), sized by parameters: the ResNet generator of
- * Johnson et al. 2016 ({@code c7s1-w, d2w, d4w, R4w x blocks, u2w, uw, c7s1-C}, instance norm and
- * ReLU, tanh output) and the 70x70 PatchGAN discriminator ({@code C64-C128-C256-C512}, LeakyReLU
- * 0.2, instance norm from the second layer, one logit per patch). Weights start N(0, 0.02) as in
- * the authors' code. Convolutions pad with zeros ({@code SAME}); the authors pad the 7x7 and
- * residual convolutions by reflection.
+ * CycleGAN's networks (Zhu et al. 2017, appendix 7.2), sized by parameters: the {@link UNet}, or
+ * the ResNet generator of Johnson et al. 2016 ({@code c7s1-w, d2w, d4w, R4w x blocks, u2w, uw,
+ * c7s1-C}, instance norm and ReLU, tanh output) and the 70x70 PatchGAN discriminator ({@code
+ * C64-C128-C256-C512}, LeakyReLU 0.2, instance norm from the second layer, one logit per patch).
+ * Weights start N(0, 0.02) as in the authors' code. Convolutions pad with zeros ({@code SAME}); the
+ * authors pad the 7x7 and residual convolutions by reflection.
  */
 final class Translators {
   private static final float SLOPE = 0.2f;
@@ -32,6 +32,12 @@ final class Translators {
    * to that static shape so that techniques (DiffAugment) see it.
    */
   static Network generator(Ops tf, String name, Shape image, CycleGan.Params p, Seeds seeds) {
+    return p.generator() == CycleGan.Generator.UNET
+        ? new UNet(tf, name, image, p.generatorWidth(), Math.max(1, p.downsamplings()), seeds)
+        : resnet(tf, name, image, p, seeds);
+  }
+
+  private static Network resnet(Ops tf, String name, Shape image, CycleGan.Params p, Seeds seeds) {
     long inChannels = image.get(2);
     long outChannels = image.get(2);
     Initializer init = Initializer.normal(0.02f);
