@@ -43,10 +43,13 @@ public record CriticTerms(
         total = tf.math.add(total, named.terms().discriminator().get());
         scalars.put("reg/" + named.technique() + "/" + critic, named.terms().discriminator().get());
       }
-      named
-          .terms()
-          .generator()
-          .ifPresent(term -> generator.put("reg/" + named.technique() + "/g", term));
+      // Only the critic given the generator's variables brings its terms, so each counts once.
+      if (!penalties.generatorVariables().isEmpty()) {
+        named
+            .terms()
+            .generator()
+            .ifPresent(term -> generator.put("reg/" + named.technique() + "/g", term));
+      }
     }
     return new CriticTerms(total, scalars, generator);
   }

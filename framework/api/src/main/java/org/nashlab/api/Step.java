@@ -14,9 +14,11 @@ public interface Step {
   boolean logging();
 
   /**
-   * Draws fresh batches for every input the program declared: real batches (and their labels) from
-   * the data stream, latents and random labels from the noise stream, in the order the inputs were
-   * declared. The batches stay until the next draw.
+   * Draws fresh batches for every input the program's updates read: real batches (and their labels)
+   * from the data stream, latents and random labels from the noise stream, in the order the inputs
+   * were declared; an input only samples read (a held-out stream) is not drawn. The batches stay
+   * until the next draw; draw before the first run of every step, since batches are not part of a
+   * checkpoint.
    */
   void draw();
 

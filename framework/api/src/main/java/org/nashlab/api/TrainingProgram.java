@@ -85,7 +85,8 @@ public record TrainingProgram(
   /**
    * A picture of the program's own making, such as inputs beside their translations.
    *
-   * @param images {@code [rows * columns, height, width, channels]} in [-1, 1], row after row
+   * @param images {@code [rows * columns, height, width, channels]} in [-1, 1], row after row, each
+   *     image shaped like a sample of the stream the program's samples imitate
    * @param rows how many rows Nash feeds inputs for
    * @param columns images per row
    */

@@ -162,9 +162,10 @@ public interface VariantContext {
   }
 
   /**
-   * The optimizer of network {@code network}: {@code optimizers.NETWORK} if the experiment has one,
-   * else the optimizer of its role ({@code optimizers.generator} or {@code
-   * optimizers.discriminator}).
+   * The optimizer of network {@code network}: the one of its role, {@code optimizers.generator} or
+   * {@code optimizers.discriminator}. A program with several networks of a role builds one update
+   * per network from the same optimizer plugin (each with its own slots), or one joint update, as
+   * CycleGAN's generators take.
    */
   default Optimizer optimizer(String network) {
     return unsupported("optimizers");

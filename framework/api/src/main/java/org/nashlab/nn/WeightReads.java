@@ -13,9 +13,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * How layers read their weight matrices and kernels. By default a layer uses its variable as it is;
  * a hook installed on a graph (Nash installs one per trial for techniques such as spectral
- * normalisation) can read it through a reparametrisation instead. Layers of the built-in variants
- * are named {@code g_...} for the generator and {@code d_...} for the discriminator, which is how a
- * hook tells whose weight it reads.
+ * normalisation) can read it through a reparametrisation instead. A layer is named after its
+ * network ({@code g_...}, {@code d_...}, or a name a variant declared), which is how a hook tells
+ * whose weight it reads. A plugin's own layer calls {@link #read} for each weight it computes with,
+ * as the built-in layers do, so that spectral normalisation reaches it too.
  */
 public final class WeightReads {
   /** Decides how one weight is read; called once per layer, when the layer is built. */
@@ -57,7 +58,7 @@ public final class WeightReads {
    *
    * @param outputAxis the axis of {@code weight} that indexes the layer's outputs
    */
-  static Read read(Ops tf, String name, Variable<TFloat32> weight, int outputAxis) {
+  public static Read read(Ops tf, String name, Variable<TFloat32> weight, int outputAxis) {
     Hook hook;
     synchronized (HOOKS) {
       hook = HOOKS.get(tf.scope().env());

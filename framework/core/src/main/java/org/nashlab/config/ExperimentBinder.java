@@ -103,7 +103,7 @@ public final class ExperimentBinder {
             "give either dataset: (one data stream) or datasets: (named streams), not both");
       }
       choice("dataset", PluginKind.DATASET, null)
-          .ifPresent(c -> streams.put(ExperimentSpec.SINGLE, c));
+          .ifPresent(c -> streams.put(org.nashlab.api.VariantContext.REAL, c));
       return streams;
     }
     for (String stream : named) {

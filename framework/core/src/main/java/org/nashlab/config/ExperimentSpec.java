@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nashlab.api.VariantContext;
 
 /**
  * A validated experiment: every plugin found and every parameter bound.
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param name the experiment's name; runs are logged under it
  * @param file the experiment file
  * @param datasets the data streams by name, in the file's order: {@code real} for a {@code
- *     dataset:} section, the keys of {@code datasets:} otherwise
+ *     dataset:} section ({@link VariantContext#REAL}), the keys of {@code datasets:} otherwise
  * @param variant the GAN variant
  * @param loss the adversarial loss
  * @param generatorOptimizer the generator's optimizer
@@ -56,16 +57,13 @@ public record ExperimentSpec(
     requireNonNull(training, "training");
   }
 
-  /** The data stream of an experiment with one {@code dataset:} section. */
-  public static final String SINGLE = "real";
-
   /**
    * The one dataset of an experiment with a {@code dataset:} section.
    *
    * @throws IllegalStateException if the experiment names several streams under {@code datasets:}
    */
   public PluginChoice dataset() {
-    PluginChoice single = datasets.get(SINGLE);
+    PluginChoice single = datasets.get(VariantContext.REAL);
     if (single == null || !single.key().equals("dataset")) {
       throw new IllegalStateException(
           file + " names several datasets " + datasets.keySet() + ", not one dataset:");
@@ -75,7 +73,7 @@ public record ExperimentSpec(
 
   /** Whether the data come from one {@code dataset:} section. */
   public boolean singleDataset() {
-    PluginChoice single = datasets.get(SINGLE);
+    PluginChoice single = datasets.get(VariantContext.REAL);
     return single != null && single.key().equals("dataset");
   }
 }

@@ -110,6 +110,14 @@ final class ProgramInputs implements AutoCloseable {
     return source;
   }
 
+  /** The names of the real-label placeholders the program asked for. */
+  List<String> realLabelInputs() {
+    return reals.values().stream()
+        .filter(r -> r.labels != null)
+        .map(r -> r.labels.op().name())
+        .toList();
+  }
+
   /** The streams the program read; the others are configured but unused. */
   List<String> readStreams() {
     return List.copyOf(reals.keySet());
@@ -139,7 +147,7 @@ final class ProgramInputs implements AutoCloseable {
     }
     if (real.labels == null) {
       real.labels =
-          tf.withName(isMain(stream) ? "real_labels" : stream + "_labels")
+          tf.withName(isMain(stream) ? "real_labels" : "real_" + stream + "_labels")
               .placeholder(TInt32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE)));
     }
     return real.labels;
@@ -170,7 +178,7 @@ final class ProgramInputs implements AutoCloseable {
 
   private void declareNoise(String name, Noise noise) {
     if (noises.containsKey(name) || scalars.containsKey(name)) {
-      throw new IllegalStateException("the input '" + name + "' was already asked for");
+      throw new IllegalArgumentException("the input '" + name + "' was already asked for");
     }
     noises.put(name, noise);
   }
@@ -192,12 +200,6 @@ final class ProgramInputs implements AutoCloseable {
 
   Operand<TFloat32> progress() {
     return progress;
-  }
-
-  /** The latent input named {@code latent}, the one sample pictures and evaluation vary. */
-  int latentDimension() {
-    Noise latent = noises.get("latent");
-    return latent == null ? 0 : latent.width;
   }
 
   /** The classes of the first random labels the program asked for; 0 when it asked for none. */
@@ -240,7 +242,8 @@ final class ProgramInputs implements AutoCloseable {
     this.batchSize = batchSize;
     reals.forEach(
         (stream, real) -> {
-          if (needed.contains(real.batch.op().name())) {
+          if (needed.contains(real.batch.op().name())
+              || (real.labels != null && needed.contains(real.labels.op().name()))) {
             training.add(real);
           }
         });
@@ -252,18 +255,21 @@ final class ProgramInputs implements AutoCloseable {
         });
     for (Real real : training) {
       Shape shape = Shape.of(batchSize).append(real.source.sampleShape());
+      // Zeros until the first draw, not whatever the native memory held.
       real.values = new float[Math.toIntExact(shape.size())];
-      real.tensor = TFloat32.tensorOf(shape);
+      real.tensor = TFloat32.tensorOf(shape, DataBuffers.of(real.values, true, false));
       real.labelValues = new int[batchSize];
-      real.labelTensor = TInt32.tensorOf(Shape.of(batchSize));
+      real.labelTensor = TInt32.vectorOf(real.labelValues);
     }
     for (Noise noise : trainingNoise) {
       if (noise.classes == 0) {
         noise.latent = new float[batchSize * noise.width];
-        noise.tensor = TFloat32.tensorOf(Shape.of(batchSize, noise.width));
+        noise.tensor =
+            TFloat32.tensorOf(
+                Shape.of(batchSize, noise.width), DataBuffers.of(noise.latent, true, false));
       } else {
         noise.labels = new int[batchSize];
-        noise.tensor = TInt32.tensorOf(Shape.of(batchSize));
+        noise.tensor = TInt32.vectorOf(noise.labels);
       }
     }
   }

@@ -55,7 +55,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
 
   /**
    * @param streams the data streams by name ({@value VariantContext#REAL} for one dataset)
-   * @param optimizers by network name or role ({@code generator}, {@code discriminator})
+   * @param optimizers by role ({@code generator}, {@code discriminator})
    */
   TrialGraph(
       Map<String, DataSource> streams,
@@ -234,7 +234,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
 
   @Override
   public Optimizer optimizer(String network) {
-    String key = optimizers.containsKey(network) ? network : roleKey(role(network));
+    String key = roleKey(role(network));
     Optimizer optimizer = optimizers.get(key);
     if (optimizer == null) {
       throw new IllegalArgumentException(
@@ -269,7 +269,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
         Gradients.of(graph, tf, objective, variables, network + "_grad");
     scalars.put("grad-norm/" + network, globalNorm(gradients));
     Optimizer optimizer = optimizer(network);
-    String section = "optimizers." + (optimizers.containsKey(network) ? network : roleKey(role));
+    String section = "optimizers." + roleKey(role);
     Op step =
         PluginFailure.of(
             section,

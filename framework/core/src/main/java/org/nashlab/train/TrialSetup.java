@@ -138,8 +138,9 @@ record TrialSetup(
   }
 
   /**
-   * Every configured data stream must be read, and the samples must imitate one of them: a stream
-   * nobody reads would be a setting that never ran.
+   * Every configured data stream must be read, the samples must imitate one of them, and what Nash
+   * shows and measures must not read real labels (it feeds samples none): a stream nobody reads
+   * would be a setting that never ran.
    */
   private static void checkStreams(ExperimentSpec spec, TrialGraph graph, TrainingProgram program) {
     if (!spec.datasets().containsKey(program.imitates())) {
@@ -149,6 +150,18 @@ record TrialSetup(
               "the program's samples imitate the data stream '"
                   + program.imitates()
                   + "', which the experiment does not define"));
+    }
+    List<org.tensorflow.op.Op> shown = new ArrayList<>(List.of(program.samples()));
+    program.grid().ifPresent(g -> shown.add(g.images()));
+    shown.addAll(program.probes().values());
+    java.util.Set<String> shownReads =
+        Dependencies.executedBy(shown.toArray(org.tensorflow.op.Op[]::new));
+    if (graph.inputs().realLabelInputs().stream().anyMatch(shownReads::contains)) {
+      throw new PluginFailure(
+          "variant",
+          new IllegalArgumentException(
+              "the program's samples, picture or probes read real labels, which Nash does not feed"
+                  + " to them; condition samples on randomLabels(...) instead"));
     }
     List<String> read = graph.inputs().readStreams();
     for (var entry : spec.datasets().entrySet()) {
@@ -214,15 +227,17 @@ record TrialSetup(
       try {
         resource.close();
       } catch (Exception suppressed) {
-        // Closing after a failure: the failure is what the user needs to see.
+        // Every resource is closed even when one fails to; that failure is not the one to report.
       }
     }
   }
 
   @Override
   public void close() {
-    features.ifPresent(FeatureNetwork::close);
-    session.close();
-    graph.close();
+    List<AutoCloseable> all = new ArrayList<>();
+    features.ifPresent(all::add);
+    all.add(session);
+    all.add(graph);
+    closeAll(all);
   }
 }
