@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service;
 import org.nashlab.testkit.MlflowRuns;
 import org.nashlab.testkit.MlflowServerExtension;
 
@@ -82,7 +84,8 @@ class ExternalPluginIT {
             "experiments/quickstart.yaml",
             "name=multi-critic",
             "variant={name: multi-critic, critics: 3}",
-            "regularizers=[{name: r1, gamma: 1.0}, {name: spectral-norm}]",
+            "regularizers=[{name: r1, gamma: 1.0}, {name: spectral-norm},"
+                + " {name: weight-decay, on: both}]",
             "training.steps=200");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     MlflowRuns runs = mlflow.runs();
@@ -94,6 +97,11 @@ class ExternalPluginIT {
     }
     assertEquals(
         1, runs.history(runId, "eval/modes-covered").size(), "evaluated after the last step");
+    // Weight decay of G comes once, from the critic given G's variables, and is not zero.
+    List<Service.Metric> decay = runs.history(runId, "reg/weight-decay/g");
+    assertEquals(20, decay.size());
+    assertTrue(decay.get(19).getValue() > 0, "G's weight decay: " + decay.get(19).getValue());
+    assertEquals(20, runs.history(runId, "reg/weight-decay/d3").size());
   }
 
   @Test

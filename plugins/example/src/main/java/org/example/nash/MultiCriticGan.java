@@ -61,6 +61,11 @@ public final class MultiCriticGan implements Variant {
 
   @Override
   public TrainingProgram build(VariantContext context) {
+    if (context.discriminatorSteps() != 1 || !context.discriminatorSchedules().isEmpty()) {
+      throw new IllegalArgumentException(
+          "multi-critic updates every critic once per step; training.d-steps must be 1 and"
+              + " techniques that schedule D (d-skip) do not apply");
+    }
     Ops tf = context.tf();
     Shape sample = context.sampleShape();
     Operand<TFloat32> latent = context.latent(params.latentDim());

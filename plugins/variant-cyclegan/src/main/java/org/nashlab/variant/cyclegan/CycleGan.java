@@ -79,7 +79,7 @@ public final class CycleGan implements Variant {
       @Doc("stride-2 convolutions in G (resnet: before the residual blocks; unet: its depth)")
           @Default("2")
           int downsamplings,
-      @Doc("residual blocks in G (the paper: 6 at 128 px, 9 at 256 px)") @Default("3")
+      @Doc("residual blocks in the resnet G (the paper: 6 at 128 px, 9 at 256 px)") @Default("3")
           int residualBlocks,
       @Doc("channels of D's first convolution; doubled at each layer") @Default("32")
           int discriminatorWidth,
@@ -103,6 +103,13 @@ public final class CycleGan implements Variant {
           Reference reference) {
     public Params {
       java.util.Objects.requireNonNull(generator, "generator");
+      if (generator == Generator.UNET && downsamplings < 1) {
+        throw new IllegalArgumentException("downsamplings: the unet generator needs at least 1");
+      }
+      if (generator == Generator.UNET && residualBlocks != 3) {
+        throw new IllegalArgumentException(
+            "residual-blocks: only the resnet generator has residual blocks; the unet has none");
+      }
       positive(generatorWidth, "generator-width");
       nonNegative(downsamplings, "downsamplings");
       nonNegative(residualBlocks, "residual-blocks");

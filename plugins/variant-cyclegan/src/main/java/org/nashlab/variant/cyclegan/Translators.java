@@ -33,7 +33,7 @@ final class Translators {
    */
   static Network generator(Ops tf, String name, Shape image, CycleGan.Params p, Seeds seeds) {
     return p.generator() == CycleGan.Generator.UNET
-        ? new UNet(tf, name, image, p.generatorWidth(), Math.max(1, p.downsamplings()), seeds)
+        ? new UNet(tf, name, image, p.generatorWidth(), p.downsamplings(), seeds)
         : resnet(tf, name, image, p, seeds);
   }
 

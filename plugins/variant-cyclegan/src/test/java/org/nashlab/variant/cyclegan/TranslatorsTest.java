@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
 /** Both generators map images to images of the same shape in [-1, 1]; the critic scores patches. */
 class TranslatorsTest {
   private static CycleGan.Params params(CycleGan.Generator generator) {
-    return new CycleGan.Params(generator, 4, 2, 1, 4, 2, 10, 0, 0, false, CycleGan.Reference.NONE);
+    return new CycleGan.Params(generator, 4, 2, 3, 4, 2, 10, 0, 0, false, CycleGan.Reference.NONE);
   }
 
   private static float[] run(Graph graph, Ops tf, Network network, Shape input, float[] values) {
