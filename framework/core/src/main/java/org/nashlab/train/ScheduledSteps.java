@@ -22,6 +22,7 @@ final class ScheduledSteps {
   private final ProgramInputs inputs;
   private final RandomStreams streams;
   private final long steps;
+  private final Map<String, TrainingProgram.Update> updates = new HashMap<>();
   private final Map<String, List<String>> sortedScalarKeys = new HashMap<>();
 
   ScheduledSteps(TrialSetup setup, long steps) {
@@ -31,6 +32,7 @@ final class ScheduledSteps {
     this.streams = setup.streams();
     this.steps = steps;
     for (TrainingProgram.Update update : program.updates()) {
+      updates.put(update.name(), update);
       sortedScalarKeys.put(update.name(), update.scalars().keySet().stream().sorted().toList());
     }
   }
@@ -82,13 +84,13 @@ final class ScheduledSteps {
 
     @Override
     public void run(String update, boolean fetch) {
-      execute(program.update(update), true, fetch, into);
+      execute(update(update), true, fetch, into);
     }
 
     @Override
     public Map<String, Float> measure(String update) {
       Map<String, Float> measured = new LinkedHashMap<>();
-      execute(program.update(update), false, true, measured);
+      execute(update(update), false, true, measured);
       return measured;
     }
 
@@ -96,6 +98,12 @@ final class ScheduledSteps {
     public void log(String key, float value) {
       into.put(key, value);
     }
+  }
+
+  /** The update named {@code name}, looked up once per run without scanning the program. */
+  private TrainingProgram.Update update(String name) {
+    TrainingProgram.Update update = updates.get(name);
+    return update != null ? update : program.update(name);
   }
 
   private void execute(
