@@ -87,7 +87,7 @@ public final class MultiCriticGan implements Variant {
     List<Op> criticUpdates = new ArrayList<>();
     Map<String, Operand<TFloat32>> criticScalars = new LinkedHashMap<>();
     Operand<TFloat32> generatorLoss = tf.constant(0f);
-    Map<String, Operand<TFloat32>> generatorTerms = new LinkedHashMap<>();
+    CriticTerms withGenerator = null;
     for (int k = 1; k <= params.critics(); k++) {
       String name = "d" + k;
       context.declareNetwork(name, Player.DISCRIMINATOR);
@@ -126,16 +126,17 @@ public final class MultiCriticGan implements Variant {
               name);
       Operand<TFloat32> loss = terms.objective();
       criticScalars.putAll(terms.scalars());
-      generatorTerms.putAll(terms.generatorTerms());
+      if (k == 1) {
+        withGenerator = terms;
+      }
       criticScalars.put("loss/" + name, loss);
       criticUpdates.add(context.minimize(name, critic, loss, context.steps(), criticScalars));
       generatorLoss = tf.math.add(generatorLoss, losses.generator());
     }
     generatorLoss = tf.math.div(generatorLoss, tf.constant((float) params.critics()));
-    Map<String, Operand<TFloat32>> generatorScalars = new LinkedHashMap<>(generatorTerms);
-    for (Operand<TFloat32> term : generatorTerms.values()) {
-      generatorLoss = tf.math.add(generatorLoss, term);
-    }
+    Map<String, Operand<TFloat32>> generatorScalars =
+        new LinkedHashMap<>(withGenerator.generatorTerms());
+    generatorLoss = withGenerator.addGeneratorTerms(tf, generatorLoss);
     generatorScalars.put("loss/g", generatorLoss);
     Op generatorUpdate =
         context.minimize("g", generator, generatorLoss, context.steps(), generatorScalars);

@@ -193,19 +193,17 @@ public final class CycleGan implements Variant {
     Variable<TFloat32> freshA = keep(tf, "cyclegan_fresh_a", context.batchSize(), shapeA);
     Trainable generators = joint(gAB, gBA);
     Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>();
-    Map<String, Operand<TFloat32>> gTerms = new LinkedHashMap<>();
-    Op dBTrain =
-        PatchCritic.update(
-            context, "db", dB, b, freshB, params.poolSize(), generators, dScalars, gTerms);
-    Op dATrain =
-        PatchCritic.update(context, "da", dA, a, freshA, params.poolSize(), null, dScalars, gTerms);
+    PatchCritic.Update dBUpdate =
+        PatchCritic.update(context, "db", dB, b, freshB, params.poolSize(), generators, dScalars);
+    PatchCritic.Update dAUpdate =
+        PatchCritic.update(context, "da", dA, a, freshA, params.poolSize(), null, dScalars);
     Op dTrain =
-        tf.withControlDependencies(List.of(dATrain, dBTrain)).withName("cyclegan_critics").noOp();
+        tf.withControlDependencies(List.of(dAUpdate.train(), dBUpdate.train()))
+            .withName("cyclegan_critics")
+            .noOp();
 
-    for (var term : gTerms.entrySet()) {
-      gLoss = tf.math.add(gLoss, term.getValue());
-      gScalars.put(term.getKey(), term.getValue());
-    }
+    gLoss = dBUpdate.terms().addGeneratorTerms(tf, gLoss);
+    gScalars.putAll(dBUpdate.terms().generatorTerms());
     gScalars.put("loss/g", gLoss);
     Op gStep = context.minimize("g", generators, gLoss, context.steps(), gScalars);
     Op gTrain =

@@ -31,9 +31,9 @@ final class PatchCritic {
   /**
    * One critic's update: real images of its domain against (pooled) translations into it. Loss
    * terms of the techniques see this critic; generator-side terms (weight decay of G) are taken
-   * from the critic given {@code generators}, so each counts once, and go to G's objective.
+   * from the critic given {@code generators}, so each counts once, for G's objective.
    */
-  static Op update(
+  static Update update(
       VariantContext context,
       String name,
       Network critic,
@@ -41,8 +41,7 @@ final class PatchCritic {
       Variable<TFloat32> fresh,
       int poolSize,
       Trainable generators,
-      Map<String, Operand<TFloat32>> scalars,
-      Map<String, Operand<TFloat32>> generatorTerms) {
+      Map<String, Operand<TFloat32>> scalars) {
     Ops tf = context.tf();
     Operand<TFloat32> translated = fresh;
     ImagePool.Query pool = null;
@@ -77,16 +76,23 @@ final class PatchCritic {
             name);
     loss = terms.objective();
     Map<String, Operand<TFloat32>> own = new LinkedHashMap<>(terms.scalars());
-    generatorTerms.putAll(terms.generatorTerms());
     Op train = context.minimize(name, critic, loss, context.steps(), own);
     losses.diagnostics().forEach((k, v) -> own.put(k + "-" + name, v));
     own.put("loss/" + name, loss);
     own.put(name + "/real", Critics.meanProbability(tf, realLogits));
     own.put(name + "/fake", Critics.meanProbability(tf, fakeLogits));
     scalars.putAll(own);
-    if (pool == null) {
-      return train;
+    if (pool != null) {
+      train = tf.withControlDependencies(pool.after(train)).withName(name + "_pooled").noOp();
     }
-    return tf.withControlDependencies(pool.after(train)).withName(name + "_pooled").noOp();
+    return new Update(train, terms);
   }
+
+  /**
+   * A critic's update and the techniques' terms it was built with.
+   *
+   * @param train the critic's update, the pool's after it
+   * @param terms its objective's terms, with the generator-side ones for G's objective
+   */
+  record Update(Op train, CriticTerms terms) {}
 }
