@@ -12,13 +12,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * SnakeYAML with YAML 1.2's core schema for booleans: only {@code true} and {@code false}. YAML 1.1
  * also reads {@code on}, {@code off}, {@code yes}, {@code no} as booleans, which would turn a
- * technique's {@code on: discriminator} into {@code true: discriminator}.
+ * technique's {@code on: discriminator} into {@code true: discriminator}. A key given twice in one
+ * map is an error.
  */
 public final class CoreSchemaYaml {
   private CoreSchemaYaml() {}
 
   public static Yaml create() {
     LoaderOptions loading = new LoaderOptions();
+    // A duplicate key is an error with its line, not a silent last-one-wins.
+    loading.setAllowDuplicateKeys(false);
     DumperOptions dumping = new DumperOptions();
     return new Yaml(
         new SafeConstructor(loading),

@@ -57,10 +57,13 @@ public final class ExperimentBinder {
 
   private ExperimentSpec bind() {
     checkInterpolations();
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
     checkKnown("", SECTIONS, "is not a section of an experiment", topLevelKeys());
     checkKnown(
         "optimizers.", NETWORKS, "is not a network with an optimizer", childNames("optimizers"));
-    String name = config.get("name").orElse(defaultName());
+    String name = name();
     Map<String, PluginChoice> datasets = datasets();
     Optional<PluginChoice> variant = choice("variant", PluginKind.VARIANT, null);
     Optional<PluginChoice> loss = choice("loss", PluginKind.LOSS, null);
@@ -178,20 +181,25 @@ public final class ExperimentBinder {
 
   private void checkInterpolations() {
     for (String key : config.keys("")) {
-      config
-          .get(key)
-          .ifPresent(
-              value -> {
-                Matcher m = UNRESOLVED.matcher(value);
-                if (m.find()) {
-                  error(
-                      key,
-                      "'${"
-                          + m.group(1)
-                          + "}' cannot be expanded: Nash expands only ${env:NAME},"
-                          + " ${sys:name} and ${other.key}, and the name must exist");
-                }
-              });
+      Optional<String> expanded;
+      try {
+        expanded = config.get(key);
+      } catch (IllegalStateException e) {
+        error(key, "cannot be expanded: " + e.getMessage());
+        continue;
+      }
+      expanded.ifPresent(
+          value -> {
+            Matcher m = UNRESOLVED.matcher(value);
+            if (m.find()) {
+              error(
+                  key,
+                  "'${"
+                      + m.group(1)
+                      + "}' cannot be expanded: Nash expands only ${env:NAME},"
+                      + " ${sys:name} and ${other.key}, and the name must exist");
+            }
+          });
     }
   }
 
@@ -214,9 +222,16 @@ public final class ExperimentBinder {
         .toList();
   }
 
-  private String defaultName() {
-    String file = config.file().getFileName().toString();
-    return file.replaceFirst("\\.ya?ml$", "");
+  /** {@code name:}, or the file's name without its extension. */
+  private String name() {
+    Optional<String> written = config.get("name");
+    String name =
+        written.orElseGet(
+            () -> config.file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    RunName.problem(name)
+        .ifPresent(
+            p -> error("name", written.isPresent() ? p : p + " (taken from the file's name)"));
+    return name;
   }
 
   private void error(String key, String message) {

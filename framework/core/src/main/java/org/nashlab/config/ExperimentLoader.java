@@ -40,6 +40,8 @@ public final class ExperimentLoader {
     List<LayeredConfig.Layer> layers = new ArrayList<>();
     List<List<String>> emptied = new ArrayList<>();
     Map<String, Object> overrideTree = overrideTree(overrides);
+    List<ConfigError> shapeErrors =
+        new ArrayList<>(ExperimentShape.check(COMMAND_LINE, overrideTree));
     layers.add(new LayeredConfig.Layer(COMMAND_LINE, overrideLayer(overrideTree)));
     emptied.add(emptyCollections(overrideTree, ""));
     List<Path> chain = new ArrayList<>();
@@ -61,12 +63,20 @@ public final class ExperimentLoader {
       }
       chain.add(current);
       Object parsed = parse(current, referrer);
+      List<ConfigError> shape = ExperimentShape.check(display(current), parsed);
+      shapeErrors.addAll(shape);
+      if (!shape.isEmpty()) {
+        break;
+      }
       YAMLConfiguration yaml = configuration(display(current), parsed);
       layers.add(new LayeredConfig.Layer(display(current), yaml));
       emptied.add(emptyCollections(parsed, ""));
       String parent = yaml.getString("extends");
       referrer = display(current);
-      current = parent == null ? null : current.resolveSibling(parent).normalize();
+      current = parent == null ? null : base(current, parent, referrer);
+    }
+    if (!shapeErrors.isEmpty()) {
+      throw new InvalidConfigException(shapeErrors);
     }
     dropSectionsOfReplacedPlugins(layers);
     clearWhatUpperLayersEmptied(layers, emptied);
@@ -145,6 +155,22 @@ public final class ExperimentLoader {
     return keys;
   }
 
+  /**
+   * The base file {@code parent} names, beside {@code file}. It must be a YAML file: an experiment
+   * cannot pull in any readable file (and have its content echoed in an error).
+   */
+  private static Path base(Path file, String parent, String referrer) {
+    Path base = file.resolveSibling(parent).normalize();
+    String name = base.getFileName() == null ? "" : base.getFileName().toString();
+    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+      throw single(referrer, "extends", "'" + parent + "' is not a .yaml or .yml file");
+    }
+    if (Files.exists(base) && !Files.isRegularFile(base)) {
+      throw single(referrer, "extends", "'" + parent + "' is not a regular file");
+    }
+    return base;
+  }
+
   private static Object parse(Path file, String referrer) {
     try (Reader reader = Files.newBufferedReader(file)) {
       return CoreSchemaYaml.create().load(reader);
@@ -156,7 +182,7 @@ public final class ExperimentLoader {
     } catch (IOException e) {
       throw single(display(file), "", "cannot be read: " + e.getMessage());
     } catch (RuntimeException e) {
-      throw single(display(file), "", "is not valid YAML: " + rootMessage(e));
+      throw single(display(file), "", "is not valid YAML: " + YamlProblems.describe(e));
     }
   }
 
@@ -165,7 +191,7 @@ public final class ExperimentLoader {
     try {
       return configuration(parsed);
     } catch (ConfigurationException | RuntimeException e) {
-      throw single(display, "", "is not valid YAML: " + rootMessage(e));
+      throw single(display, "", "is not valid YAML: " + YamlProblems.describe(e));
     }
   }
 
@@ -183,6 +209,7 @@ public final class ExperimentLoader {
     Map<String, Object> tree = new LinkedHashMap<>();
     List<ConfigError> errors = new ArrayList<>();
     Yaml yaml = CoreSchemaYaml.create();
+    java.util.Set<String> given = new java.util.HashSet<>();
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
@@ -199,7 +226,13 @@ public final class ExperimentLoader {
       } catch (RuntimeException e) {
         errors.add(
             new ConfigError(
-                COMMAND_LINE, key, "'" + text + "' is not a YAML value: " + rootMessage(e)));
+                COMMAND_LINE,
+                key,
+                "'" + text + "' is not a YAML value: " + YamlProblems.describe(e)));
+        continue;
+      }
+      if (!given.add(key)) {
+        errors.add(new ConfigError(COMMAND_LINE, key, "is given more than once"));
         continue;
       }
       put(tree, key.split("\\."), value);
@@ -216,6 +249,8 @@ public final class ExperimentLoader {
    */
   private static YAMLConfiguration configuration(Object parsed) throws ConfigurationException {
     YAMLConfiguration yaml = new YAMLConfiguration();
+    // A layer is read raw; only the merged configuration interpolates, with Nash's lookups.
+    yaml.setInterpolator(null);
     // Dumped with YAML 1.1's resolver, which quotes what YAML 1.1 would misread.
     yaml.read(new StringReader(parsed == null ? "{}" : new Yaml().dump(parsed)));
     return yaml;
@@ -243,13 +278,5 @@ public final class ExperimentLoader {
     Path cwd = Path.of("").toAbsolutePath();
     Path absolute = file.toAbsolutePath().normalize();
     return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
   }
 }

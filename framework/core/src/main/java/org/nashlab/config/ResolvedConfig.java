@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.nashlab.api.ContentHash;
 import org.nashlab.plugin.ParameterBinder;
 import org.yaml.snakeyaml.DumperOptions;
@@ -15,8 +14,6 @@ import org.yaml.snakeyaml.Yaml;
  * flattened params, and the trial key that identifies it.
  */
 public final class ResolvedConfig {
-  private static final Pattern SECRET =
-      Pattern.compile("(?i).*(password|secret|token|credential|api-key|apikey).*");
   private final Map<String, Object> tree;
 
   private ResolvedConfig(Map<String, Object> tree) {
@@ -99,7 +96,7 @@ public final class ResolvedConfig {
         flatten(prefix + "." + i, list.get(i), flat);
       }
     } else {
-      flat.put(prefix, isSecret(prefix) ? "***" : String.valueOf(value));
+      flat.put(prefix, Secrets.shown(prefix, String.valueOf(value)));
     }
   }
 
@@ -109,17 +106,19 @@ public final class ResolvedConfig {
       map.forEach(
           (k, v) ->
               copy.put(
-                  k.toString(), isSecret(k.toString()) && !(v instanceof Map) ? "***" : masked(v)));
+                  k.toString(),
+                  Secrets.isSecretKey(k.toString()) && !(v instanceof Map)
+                      ? Secrets.MASK
+                      : masked(v)));
       return copy;
+    }
+    if (value instanceof String text) {
+      return Secrets.withoutUserInfo(text);
     }
     if (value instanceof List<?> list) {
       // A fresh list each time: SnakeYAML writes a shared object as an anchor and an alias.
       return new ArrayList<>(list.stream().map(ResolvedConfig::masked).toList());
     }
     return value;
-  }
-
-  private static boolean isSecret(String key) {
-    return SECRET.matcher(key.substring(key.lastIndexOf('.') + 1)).matches();
   }
 }

@@ -47,7 +47,8 @@ public final class ParameterBinder {
         args[i] = convert(text.get(), components[i].getType());
       } catch (IllegalArgumentException e) {
         problems.add(
-            new Problem(spec.key(), "'" + text.get() + "' is not " + article(spec.typeName())));
+            new Problem(
+                spec.key(), UserText.quoted(text.get()) + " is not " + article(spec.typeName())));
       }
     }
     if (!problems.isEmpty()) {
@@ -128,10 +129,10 @@ public final class ParameterBinder {
       return text;
     }
     if (type == double.class) {
-      return Double.parseDouble(t);
+      return finite(Double.parseDouble(t));
     }
     if (type == float.class) {
-      return Float.parseFloat(t);
+      return (float) finite(Float.parseFloat(t));
     }
     if (type == int.class) {
       return Integer.parseInt(t);
@@ -156,7 +157,18 @@ public final class ParameterBinder {
     throw new IllegalStateException("parameter type " + type.getName() + " is not supported");
   }
 
+  /** Infinity and NaN are never a setting: they would only reach the graph as a broken number. */
+  private static double finite(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("not finite");
+    }
+    return value;
+  }
+
   private static String article(String typeName) {
+    if (typeName.equals("number")) {
+      return "a finite number";
+    }
     return typeName.contains("|") ? "one of " + typeName : "a valid " + typeName;
   }
 }

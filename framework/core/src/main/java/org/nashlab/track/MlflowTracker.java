@@ -84,7 +84,7 @@ public final class MlflowTracker implements Tracker {
     checkReachable(endpoint, origin);
     MlflowClient client = new MlflowClient(endpoint.hostCreds());
     ArtifactUploader uploader = new ArtifactUploader(endpoint);
-    Path spools = home.spool().resolve(uri.replaceAll("[^A-Za-z0-9]+", "_"));
+    Path spools = home.spool().resolve(endpoint.uri().replaceAll("[^A-Za-z0-9]+", "_"));
     replayLeftovers(client, uploader, spools);
     return new Connection(endpoint, client, uploader, spools);
   }

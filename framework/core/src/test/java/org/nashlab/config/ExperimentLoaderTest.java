@@ -167,4 +167,75 @@ class ExperimentLoaderTest {
         "command line: training.steps: is not key=value (for example training.steps=500)",
         e.errors().get(0).toString());
   }
+
+  private String problemsOf(String yaml, String... overrides) throws IOException {
+    Path file = write("e.yaml", yaml);
+    var e =
+        assertThrows(
+            InvalidConfigException.class, () -> ExperimentLoader.load(file, List.of(overrides)));
+    return e.errors().stream().map(ConfigError::toString).toList().toString();
+  }
+
+  @Test
+  void aDuplicateKeyIsAnErrorWithItsLine() throws IOException {
+    assertEquals(
+        "[e.yaml: is not valid YAML: found duplicate key steps (line 3, column 3)]",
+        problemsOf("training:\n  steps: 300\n  steps: 100000000\n").replace(dir + "/", ""));
+  }
+
+  @Test
+  void aListWhereOneValueBelongsIsAnErrorNotItsFirstElement() throws IOException {
+    assertEquals(
+        "[e.yaml: name: takes one value, got a list of 2 elements,"
+            + " e.yaml: training.batch-size: takes one value, got a list of 1 element]",
+        problemsOf("name: [a, b]\ntraining: { batch-size: [1] }\n").replace(dir + "/", ""));
+    assertEquals(
+        "[command line: training.steps: takes one value, got a list of 2 elements]",
+        problemsOf("{}", "training.steps=[5000, 10]"));
+  }
+
+  @Test
+  void aSectionMustBeAMapAndAListOfTechniquesAList() throws IOException {
+    String problems =
+        problemsOf(
+            "training: [1, 2]\nloss: hinge\nregularizers: { name: r1 }\n"
+                + "optimizers: { generator: adam }\nmetrics: [fid]\n");
+    assertTrue(
+        problems.contains(
+            "training: must be a section (a map such as { name: ... }), got a list of 2 elements"),
+        problems);
+    assertTrue(
+        problems.contains("loss: must be a section (a map such as { name: ... }), got 'hinge'"),
+        problems);
+    assertTrue(
+        problems.contains("regularizers: must be a list of sections (- { name: ... }), got a map"),
+        problems);
+    assertTrue(problems.contains("optimizers.generator: must be a section"), problems);
+    assertTrue(problems.contains("metrics[0]: must be a section"), problems);
+  }
+
+  @Test
+  void aKeyWithoutValueAndAControlCharacterAreErrors() throws IOException {
+    String problems = problemsOf("foo:\nname: \"a\\x01b\"\ntraining: { steps: }\n");
+    assertTrue(problems.contains("foo: has no value"), problems);
+    assertTrue(problems.contains("name: holds a control or unprintable character"), problems);
+    assertTrue(problems.contains("training.steps: has no value"), problems);
+  }
+
+  @Test
+  void anOverrideGivenTwiceIsAnError() throws IOException {
+    assertEquals(
+        "[command line: training.steps: is given more than once]",
+        problemsOf("{}", "training.steps=5", "training.steps=6"));
+  }
+
+  @Test
+  void extendsNamesOnlyYamlFiles() throws IOException {
+    Files.writeString(dir.resolve("secret.txt"), "root:x:0:0\n");
+    assertTrue(
+        problemsOf("extends: secret.txt\n")
+            .contains("extends: 'secret.txt' is not a .yaml or .yml file"));
+    Files.createDirectory(dir.resolve("folder.yaml"));
+    assertTrue(problemsOf("extends: folder.yaml\n").contains("is not a regular file"));
+  }
 }

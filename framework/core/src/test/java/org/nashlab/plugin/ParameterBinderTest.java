@@ -57,7 +57,7 @@ class ParameterBinderTest {
                 "learning-rate", "fast", "depth", "deep", "schedule", "cosine", "amsgrad", "yes"));
     assertEquals(
         List.of(
-            new ParameterBinder.Problem("learning-rate", "'fast' is not a valid number"),
+            new ParameterBinder.Problem("learning-rate", "'fast' is not a finite number"),
             new ParameterBinder.Problem("depth", "'deep' is not a valid integer"),
             new ParameterBinder.Problem("schedule", "'cosine' is not one of constant|linear-decay"),
             new ParameterBinder.Problem("amsgrad", "'yes' is not one of true|false")),

@@ -27,4 +27,23 @@ class MlflowEndpointTest {
     assertEquals("s3cret", endpoint.hostCreds().getToken());
     assertEquals("https://x", endpoint.toString());
   }
+
+  @Test
+  void takesUserInformationOutOfTheAddressAndSendsItAsCredentials() {
+    MlflowEndpoint endpoint = MlflowEndpoint.of("http://alice:s%40cret@mlflow:5000/", Map.of());
+    assertEquals("http://mlflow:5000", endpoint.uri());
+    assertEquals("alice", endpoint.hostCreds().getUsername());
+    assertEquals("s@cret", endpoint.hostCreds().getPassword());
+    assertEquals("http://mlflow:5000", endpoint.toString());
+  }
+
+  @Test
+  void theEnvironmentsCredentialsWinOverTheAddresss() {
+    MlflowEndpoint endpoint =
+        MlflowEndpoint.of(
+            "http://alice:secret@mlflow:5000",
+            Map.of("MLFLOW_TRACKING_USERNAME", "bob", "MLFLOW_TRACKING_PASSWORD", "pw"));
+    assertEquals("http://mlflow:5000", endpoint.uri());
+    assertEquals("bob", endpoint.hostCreds().getUsername());
+  }
 }
