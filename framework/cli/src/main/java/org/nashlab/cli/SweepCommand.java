@@ -56,7 +56,10 @@ final class SweepCommand implements Callable<Integer> {
         new SweepRunner(workspace.plugins(), workspace.home(), nashCommand(), out)
             .run(plan, retryFailed);
     out.printf("%d finished, %d failed.%n", result.finished(), result.failed());
-    return result.failed() == 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    if (result.failed() > 0) {
+      return ExitCodes.RUN_FAILED;
+    }
+    return result.missingMetric().isPresent() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 
   /** This Nash, started again in a new JVM with the same class path. */

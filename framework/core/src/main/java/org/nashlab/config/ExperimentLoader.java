@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.configuration2.CombinedConfiguration;
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -235,7 +236,16 @@ public final class ExperimentLoader {
         errors.add(new ConfigError(COMMAND_LINE, key, "is given more than once"));
         continue;
       }
-      put(tree, key.split("\\."), value);
+      put(tree, key.split("\\."), value)
+          .ifPresent(
+              taken ->
+                  errors.add(
+                      new ConfigError(
+                          COMMAND_LINE,
+                          key,
+                          "cannot be set: another override gives "
+                              + taken
+                              + " one value, where a section belongs")));
     }
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
@@ -256,18 +266,22 @@ public final class ExperimentLoader {
     return yaml;
   }
 
+  /**
+   * Puts {@code value} at {@code path}, or names the key on the way that already holds one value
+   * ({@code training=1} then {@code training.seed=2}), putting nothing.
+   */
   @SuppressWarnings("unchecked")
-  private static void put(Map<String, Object> tree, String[] path, Object value) {
+  private static Optional<String> put(Map<String, Object> tree, String[] path, Object value) {
     Map<String, Object> node = tree;
     for (int i = 0; i < path.length - 1; i++) {
-      Object child = node.get(path[i]);
+      Object child = node.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
       if (!(child instanceof Map)) {
-        child = new LinkedHashMap<String, Object>();
-        node.put(path[i], child);
+        return Optional.of(String.join(".", java.util.Arrays.copyOf(path, i + 1)));
       }
       node = (Map<String, Object>) child;
     }
     node.put(path[path.length - 1], value);
+    return Optional.empty();
   }
 
   private static InvalidConfigException single(String source, String key, String message) {

@@ -15,7 +15,21 @@ public final class Secrets {
   private static final Pattern USER_INFO =
       Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s?#]+@");
 
+  /** A secret-named key and its value in YAML, flow or block, or in a {@code key=value} pair. */
+  private static final Pattern SECRET_PAIR =
+      Pattern.compile(
+          "(?i)([\\w.-]*(?:password|passwd|secret|token|credential|api-key|apikey)[\\w.-]*"
+              + "['\"]?\\s*[:=]\\s*)(\"[^\"\\n]*\"|'[^'\\n]*'|[^,}\\]\\s#]+)");
+
   private Secrets() {}
+
+  /**
+   * Text Nash did not write itself (a sweep file, a trial's output) with every address's user
+   * information and every value of a secret-named key masked.
+   */
+  public static String maskedText(String text) {
+    return SECRET_PAIR.matcher(withoutUserInfo(text)).replaceAll("$1" + MASK);
+  }
 
   /** Whether the last segment of the dotted {@code key} names a secret. */
   public static boolean isSecretKey(String key) {

@@ -7,10 +7,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * What SnakeYAML found wrong, in one line with the line and column it points at. The exception's
  * own text quotes the offending lines, which may hold anything the file holds.
  */
-final class YamlProblems {
+public final class YamlProblems {
   private YamlProblems() {}
 
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
       Mark mark =
           marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();

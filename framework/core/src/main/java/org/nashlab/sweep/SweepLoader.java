@@ -15,9 +15,12 @@ import org.nashlab.config.CoreSchemaYaml;
 import org.nashlab.config.ExperimentLoader;
 import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.PluginChoice;
+import org.nashlab.config.RunName;
+import org.nashlab.config.YamlProblems;
 import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
+import org.nashlab.plugin.UserText;
 
 /**
  * Reads a sweep file. Parsed with SnakeYAML's YAML 1.2 core schema rather than Commons
@@ -27,7 +30,32 @@ import org.nashlab.plugin.Suggestions;
  */
 public final class SweepLoader {
   private static final List<String> KEYS =
-      List.of("name", "experiment", "grid", "random", "seeds", "exclude", "executor", "metric");
+      List.of(
+          "name",
+          "experiment",
+          "grid",
+          "random",
+          "seeds",
+          "exclude",
+          "executor",
+          "metric",
+          "max-trials");
+
+  /** How many trials a sweep may have unless its {@code max-trials} says otherwise. */
+  public static final long DEFAULT_MAX_TRIALS = 10_000;
+
+  /**
+   * Experiment keys a factor cannot vary: what a trial's identity does not include, or what the
+   * sweep sets another way.
+   */
+  private static final Map<String, String> FIXED =
+      Map.of(
+          "name", "trials take the sweep's name; vary a setting instead",
+          "extends", "a trial's base is the sweep's experiment:; write one sweep per base",
+          "training.seed", "seeds are the sweep's seeds: list");
+
+  private static final java.util.regex.Pattern METRIC =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
   private final Path file;
   private final String source;
   private final PluginRegistry plugins;
@@ -64,7 +92,7 @@ public final class SweepLoader {
       parsed = CoreSchemaYaml.create().load(text);
     } catch (RuntimeException e) {
       throw new InvalidConfigException(
-          List.of(new ConfigError(source, "", "is not valid YAML: " + e.getMessage())));
+          List.of(new ConfigError(source, "", "is not valid YAML: " + YamlProblems.describe(e))));
     }
     if (!(parsed instanceof Map<?, ?> written)) {
       throw new InvalidConfigException(
@@ -82,19 +110,19 @@ public final class SweepLoader {
     String name = text(root, "name").orElse(null);
     if (name == null) {
       error("name", "is required: the sweep's name, which names its MLflow experiment");
-    } else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      error("name", "'" + name + "' must be letters, digits, '.', '_' or '-'");
+    } else {
+      RunName.problem(name).ifPresent(p -> error("name", p));
     }
     Path experiment = experiment(root);
     Map<String, List<Object>> grid = grid(root.get("grid"));
     Map<String, Distribution> random = new LinkedHashMap<>();
-    int randomTrials = 0;
+    long randomTrials = 0;
     long randomSeed = 0;
     if (root.get("random") instanceof Map<?, ?> r) {
       for (var e : r.entrySet()) {
         String key = String.valueOf(e.getKey());
         switch (key) {
-          case "trials" -> randomTrials = (int) whole(e.getValue(), "random.trials", 1);
+          case "trials" -> randomTrials = whole(e.getValue(), "random.trials", 1);
           case "seed" -> randomSeed = whole(e.getValue(), "random.seed", 0);
           default -> {
             try {
@@ -108,6 +136,10 @@ public final class SweepLoader {
       if (randomTrials == 0 && !random.isEmpty()) {
         error("random.trials", "is required with random factors: how many draws");
       }
+      if (randomTrials > 0 && random.isEmpty()) {
+        error(
+            "random.trials", "draws nothing: add random factors (key: distribution) or remove it");
+      }
     } else if (root.containsKey("random")) {
       error("random", "must be a mapping: trials, optional seed, and key: distribution");
     }
@@ -120,6 +152,15 @@ public final class SweepLoader {
     List<Map<String, Object>> exclude = exclude(root.get("exclude"), grid, random);
     PluginChoice executor = executor(root.get("executor"));
     String metric = text(root, "metric").orElse("loss/d");
+    if (!METRIC.matcher(metric).matches()) {
+      error("metric", UserText.quoted(metric) + " is not a metric key such as loss/d or eval/fid");
+    }
+    long maxTrials =
+        root.containsKey("max-trials")
+            ? whole(root.get("max-trials"), "max-trials", 1)
+            : DEFAULT_MAX_TRIALS;
+    checkFactors(grid.keySet(), "grid.");
+    checkFactors(random.keySet(), "random.");
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
@@ -135,7 +176,19 @@ public final class SweepLoader {
         seeds,
         exclude,
         executor,
-        metric);
+        metric,
+        maxTrials);
+  }
+
+  private void checkFactors(java.util.Set<String> keys, String prefix) {
+    for (String key : keys) {
+      String reason = FIXED.get(key);
+      if (reason != null) {
+        error(prefix + key, "cannot be a factor: " + reason);
+      } else if (!key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+|\\([0-9]+\\))*")) {
+        error(prefix + key, UserText.quoted(key) + " is not a dotted experiment key");
+      }
+    }
   }
 
   private Path experiment(Map<?, ?> root) {
@@ -163,7 +216,14 @@ public final class SweepLoader {
     for (var e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
       if (!(e.getValue() instanceof List<?> values) || values.isEmpty()) {
-        error("grid." + key, "must be a non-empty list of the values to try, got " + e.getValue());
+        error(
+            "grid." + key,
+            "must be a non-empty list of the values to try, got "
+                + UserText.quoted(String.valueOf(e.getValue())));
+      } else if (values.contains(null)) {
+        error("grid." + key, "lists an empty value; give each value or remove it");
+      } else if (values.stream().map(FactorValues::yaml).distinct().count() != values.size()) {
+        error("grid." + key, "lists a value twice; each value makes its own trials");
       } else {
         grid.put(key, List.copyOf(values));
       }
@@ -259,7 +319,7 @@ public final class SweepLoader {
       return Optional.empty();
     }
     if (value instanceof Map || value instanceof List) {
-      error(key, "must be a single value, got " + value);
+      error(key, "must be a single value, got " + UserText.quoted(String.valueOf(value)));
       return Optional.empty();
     }
     return Optional.of(String.valueOf(value));
@@ -272,7 +332,9 @@ public final class SweepLoader {
         return n;
       }
     }
-    error(key, "must be a whole number >= " + min + ", got " + value);
+    error(
+        key,
+        "must be a whole number >= " + min + ", got " + UserText.quoted(String.valueOf(value)));
     return min;
   }
 

@@ -2,10 +2,8 @@ package org.nashlab.sweep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nashlab.config.ConfigError;
 import org.nashlab.config.ExperimentBinder;
 import org.nashlab.config.ExperimentLoader;
@@ -20,7 +18,8 @@ import org.nashlab.plugin.PluginRegistry;
  * sweep with exit 2 and nothing in MLflow.
  *
  * @param sweep the sweep file
- * @param trials the trials, in expansion order, without duplicates
+ * @param trials the trials, in expansion order; a random draw that repeats an earlier trial is
+ *     dropped, two grid points that resolve to the same experiment are an error
  */
 public record SweepPlan(SweepSpec sweep, List<Trial> trials) {
   /**
@@ -35,24 +34,52 @@ public record SweepPlan(SweepSpec sweep, List<Trial> trials) {
    *     affects
    */
   public static SweepPlan of(SweepSpec sweep, PluginRegistry plugins) {
+    String source = ExperimentLoader.display(sweep.file());
+    long count = SweepExpansion.count(sweep);
+    if (count > sweep.maxTrials()) {
+      throw new InvalidConfigException(
+          List.of(
+              new ConfigError(
+                  source,
+                  "",
+                  "expands to "
+                      + (count == Long.MAX_VALUE ? "more than 2^63" : String.format("%,d", count))
+                      + " trials, more than max-trials ("
+                      + String.format("%,d", sweep.maxTrials())
+                      + "); raise max-trials if you mean it")));
+    }
     Map<ConfigError, List<Integer>> problems = new LinkedHashMap<>();
     List<Trial> trials = new ArrayList<>();
-    Set<String> keys = new LinkedHashSet<>();
-    for (TrialPlan plan : SweepExpansion.expand(sweep)) {
-      try {
-        ExperimentSpec spec =
-            ExperimentBinder.bind(
-                ExperimentLoader.load(sweep.experiment(), plan.overrides()), plugins);
-        String key = ResolvedConfig.of(spec).trialKey();
-        if (keys.add(key)) {
-          trials.add(new Trial(plan, spec, key));
-        }
-      } catch (InvalidConfigException e) {
-        e.errors()
-            .forEach(
-                error -> problems.computeIfAbsent(error, x -> new ArrayList<>()).add(plan.index()));
-      }
-    }
+    Map<String, TrialPlan> byKey = new LinkedHashMap<>();
+    SweepExpansion.stream(sweep)
+        .forEach(
+            plan -> {
+              try {
+                ExperimentSpec spec =
+                    ExperimentBinder.bind(
+                        ExperimentLoader.load(sweep.experiment(), plan.overrides()), plugins);
+                String key = ResolvedConfig.of(spec).trialKey();
+                TrialPlan same = byKey.putIfAbsent(key, plan);
+                if (same == null) {
+                  trials.add(new Trial(plan, spec, key));
+                } else {
+                  List<String> differences = gridDifferences(sweep, same, plan);
+                  if (!differences.isEmpty()) {
+                    problems
+                        .computeIfAbsent(
+                            sameTrial(source, same, differences), x -> new ArrayList<>())
+                        .add(plan.index());
+                  }
+                }
+              } catch (InvalidConfigException e) {
+                e.errors()
+                    .forEach(
+                        error ->
+                            problems
+                                .computeIfAbsent(error, x -> new ArrayList<>())
+                                .add(plan.index()));
+              }
+            });
     if (!problems.isEmpty()) {
       List<ConfigError> errors = new ArrayList<>();
       problems.forEach(
@@ -68,7 +95,41 @@ public record SweepPlan(SweepSpec sweep, List<Trial> trials) {
                           + ")")));
       throw new InvalidConfigException(errors);
     }
+    if (trials.isEmpty()) {
+      throw new InvalidConfigException(
+          List.of(
+              new ConfigError(
+                  source, "exclude", "leaves no trial: every combination is excluded")));
+    }
     return new SweepPlan(sweep, trials);
+  }
+
+  /** The grid factors in which {@code a} and {@code b} differ, as {@code key a vs b}. */
+  private static List<String> gridDifferences(SweepSpec sweep, TrialPlan a, TrialPlan b) {
+    List<String> differences = new ArrayList<>();
+    for (String key : sweep.grid().keySet()) {
+      String left = FactorValues.yaml(a.factors().get(key));
+      String right = FactorValues.yaml(b.factors().get(key));
+      if (!left.equals(right)) {
+        differences.add(key + " " + left + " vs " + right);
+      }
+    }
+    return differences;
+  }
+
+  /**
+   * Two grid points that resolve to the same experiment: a factor that changes nothing (a value
+   * listed twice, a value equal to the default it overrides) would credit one run to two settings.
+   */
+  private static ConfigError sameTrial(String source, TrialPlan first, List<String> differences) {
+    return new ConfigError(
+        source,
+        "grid",
+        "trial "
+            + first.index()
+            + " and a later one are the same experiment although they differ in "
+            + String.join(", ", differences)
+            + ": a factor value that changes nothing");
   }
 
   /** The trials as an aligned table: number, key, factor values, seed. */

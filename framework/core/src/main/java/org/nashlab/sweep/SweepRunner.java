@@ -24,6 +24,7 @@ import org.nashlab.api.Tracker;
 import org.nashlab.api.TrialLaunch;
 import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
+import org.nashlab.config.Secrets;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.train.Hostname;
 import org.nashlab.train.SweepTrial;
@@ -67,8 +68,15 @@ public final class SweepRunner {
    *
    * @param trialMetrics the latest metrics of each trial's run
    */
+  /**
+   * @param missingMetric set when the summary's metric was logged by no finished trial
+   */
   public record Result(
-      int finished, int failed, String parentUrl, List<Map<String, Double>> trialMetrics) {}
+      int finished,
+      int failed,
+      Optional<String> missingMetric,
+      String parentUrl,
+      List<Map<String, Double>> trialMetrics) {}
 
   /** Runs what is left of the sweep; with {@code retryFailed}, only its failed trials. */
   public Result run(SweepPlan plan, boolean retryFailed) {
@@ -146,7 +154,11 @@ public final class SweepRunner {
       out.println();
       out.println(table);
       out.println("Parent run: " + parent.url());
-      parent.logArtifact("summary.md", table.getBytes(UTF_8));
+      Optional<String> missingMetric = summary.missingMetric();
+      missingMetric.ifPresent(out::println);
+      parent.logArtifact(
+          "summary.md",
+          (table + missingMetric.map(m -> "\n" + m + "\n").orElse("")).getBytes(UTF_8));
       int finished = (int) end.stream().filter(TrialState::finished).count();
       int failed = end.size() - finished;
       parent.setTag("nash.trials-finished", Integer.toString(finished));
@@ -155,6 +167,7 @@ public final class SweepRunner {
       return new Result(
           finished,
           failed,
+          missingMetric,
           parent.url(),
           end.stream().map(t -> t.run().map(RunRecord::metrics).orElse(Map.of())).toList());
     }
@@ -176,7 +189,7 @@ public final class SweepRunner {
     params.put("sweep.trials", Integer.toString(plan.trials().size()));
     params.put("sweep.experiment", sweep.experiment().getFileName().toString());
     params.put("sweep.seeds", sweep.seeds().toString());
-    sweep.grid().forEach((k, v) -> params.put("grid." + k, FactorValues.yaml(v)));
+    sweep.grid().forEach((k, v) -> params.put("grid." + k, Secrets.shown(k, FactorValues.yaml(v))));
     sweep.random().forEach((k, v) -> params.put("random." + k, v.toString()));
     TrackedRun run =
         tracker.start(
@@ -185,7 +198,7 @@ public final class SweepRunner {
                 sweep.name(),
                 params,
                 Map.of(SWEEP, sweep.name(), ROLE, "parent", "mlflow.source.type", "LOCAL")));
-    run.logArtifact("sweep.yaml", sweep.text().getBytes(UTF_8));
+    run.logArtifact("sweep.yaml", Secrets.maskedText(sweep.text()).getBytes(UTF_8));
     run.logArtifact("trials.csv", SweepTable.csv(plan).getBytes(UTF_8));
     return run;
   }
@@ -343,7 +356,7 @@ public final class SweepRunner {
       Files.createDirectories(logs);
       Files.writeString(
           logs.resolve(key + ".log"),
-          line + System.lineSeparator(),
+          Secrets.maskedText(line) + System.lineSeparator(),
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {

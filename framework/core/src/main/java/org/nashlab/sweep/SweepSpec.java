@@ -22,6 +22,7 @@ import org.nashlab.config.PluginChoice;
  *     of a rule's pairs is dropped
  * @param executor where the trials run
  * @param metric the metric whose final value the summary reports
+ * @param maxTrials the most trials the sweep may expand to
  */
 public record SweepSpec(
     String name,
@@ -30,9 +31,10 @@ public record SweepSpec(
     Path experiment,
     Map<String, List<Object>> grid,
     Map<String, Distribution> random,
-    int randomTrials,
+    long randomTrials,
     long randomSeed,
     List<Long> seeds,
     List<Map<String, Object>> exclude,
     PluginChoice executor,
-    String metric) {}
+    String metric,
+    long maxTrials) {}

@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.nashlab.api.RunRecord;
+import org.nashlab.config.ExperimentLoader;
+import org.nashlab.plugin.Suggestions;
+import org.nashlab.plugin.UserText;
 
 /**
  * The end of a sweep by factor values, seeds pooled: how many trials finished, diverged or failed,
@@ -46,6 +53,31 @@ final class SweepSummary {
           rows.add(row);
         });
     return TextTable.render(header, rows);
+  }
+
+  /**
+   * Why the summary's metric column is empty when finished trials logged other metrics but never
+   * this one: a misspelt {@code metric:} must not pass for a metric no trial produced.
+   */
+  Optional<String> missingMetric() {
+    List<RunRecord> finished =
+        states.stream().filter(TrialState::finished).map(s -> s.run().get()).toList();
+    if (finished.isEmpty()
+        || finished.stream().anyMatch(r -> r.metrics().containsKey(sweep.metric()))) {
+      return Optional.empty();
+    }
+    Set<String> logged = new TreeSet<>();
+    finished.forEach(r -> logged.addAll(r.metrics().keySet()));
+    return Optional.of(
+        ExperimentLoader.display(sweep.file())
+            + ": metric: "
+            + UserText.quoted(sweep.metric())
+            + " was logged by none of the "
+            + finished.size()
+            + " finished trials"
+            + Suggestions.hint(sweep.metric(), "They logged", logged)
+            + "\nFix metric: and run the sweep again: its finished trials are kept, only the"
+            + " summary is made again.");
   }
 
   private String meanAndStd(List<TrialState> group) {

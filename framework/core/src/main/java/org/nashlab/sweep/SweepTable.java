@@ -1,7 +1,11 @@
 package org.nashlab.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** A sweep's trials as a table: key, factor values, seed. */
 final class SweepTable {
@@ -40,18 +44,17 @@ final class SweepTable {
     return TextTable.render(header(plan), rows(plan));
   }
 
-  /** The table as CSV, for the parent run's artifact. */
+  /** The table as CSV (RFC 4180), for the parent run's artifact. */
   static String csv(SweepPlan plan) {
-    StringBuilder csv = new StringBuilder(String.join(",", header(plan))).append('\n');
-    for (List<String> row : rows(plan)) {
-      csv.append(String.join(",", row.stream().map(SweepTable::quoted).toList())).append('\n');
+    StringBuilder csv = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+      printer.printRecord(header(plan));
+      for (List<String> row : rows(plan)) {
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringBuilder does not fail", e);
     }
     return csv.toString();
-  }
-
-  private static String quoted(String cell) {
-    return cell.contains(",") || cell.contains("\"")
-        ? "\"" + cell.replace("\"", "\"\"") + "\""
-        : cell;
   }
 }

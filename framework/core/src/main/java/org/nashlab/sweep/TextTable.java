@@ -2,11 +2,17 @@ package org.nashlab.sweep;
 
 import java.util.List;
 
-/** Columns padded to their widest cell, as Markdown-compatible pipes. */
+/**
+ * Columns padded to their widest cell, as a Markdown table: a cell's pipes are escaped and its line
+ * breaks shown as {@code \n}, so no value can break a row.
+ */
 final class TextTable {
   private TextTable() {}
 
-  static String render(List<String> header, List<List<String>> rows) {
+  static String render(List<String> writtenHeader, List<List<String>> written) {
+    List<String> header = writtenHeader.stream().map(TextTable::cell).toList();
+    List<List<String>> rows =
+        written.stream().map(row -> row.stream().map(TextTable::cell).toList()).toList();
     int[] widths = new int[header.size()];
     for (int c = 0; c < header.size(); c++) {
       widths[c] = header.get(c).length();
@@ -23,6 +29,10 @@ final class TextTable {
     out.append(rule).append('\n');
     rows.forEach(row -> line(out, row, widths));
     return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static void line(StringBuilder out, List<String> cells, int[] widths) {

@@ -30,7 +30,8 @@ class SweepExpansionTest {
         seeds,
         exclude,
         null,
-        "loss/d");
+        "loss/d",
+        SweepLoader.DEFAULT_MAX_TRIALS);
   }
 
   private static Map<String, List<Object>> grid() {
