@@ -2,6 +2,7 @@ package org.nashlab.config;
 
 import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.size;
 
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
@@ -36,7 +37,7 @@ public record TrainingSettings(
     @Doc("auto, cpu or gpu (needs the gpu build: mvn -Pgpu)") @Default("auto") Device device) {
   public TrainingSettings {
     positive(steps, "steps");
-    positive(batchSize, "batch-size");
+    size(batchSize, 65_536, "batch-size", "a batch is one tensor per step; papers use 64 to 2,048");
     positive(dSteps, "d-steps");
     positive(logEvery, "log-every");
     nonNegative(sampleEvery, "sample-every");

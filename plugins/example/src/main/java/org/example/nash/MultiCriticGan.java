@@ -1,5 +1,7 @@
 package org.example.nash;
 
+import static org.nashlab.api.ParamChecks.layerDepth;
+import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -44,9 +46,9 @@ public final class MultiCriticGan implements Variant {
       @Doc("hidden layers of every network") @Default("2") int depth,
       @Doc("discriminators the generator plays against") @Default("3") int critics) {
     public Params {
-      positive(latentDim, "latent-dim");
-      positive(width, "width");
-      positive(depth, "depth");
+      layerWidth(latentDim, "latent-dim");
+      layerWidth(width, "width");
+      layerDepth(depth, "depth");
       positive(critics, "critics");
     }
   }

@@ -1,6 +1,7 @@
 package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.sampleCount;
 
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
@@ -18,7 +19,7 @@ public final class DensityCoverageMetric implements FeatureMetric {
       @Doc("generated and real samples compared") @Default("10000") int samples,
       @Doc("the neighbour whose distance is a ball's radius") @Default("5") int k) {
     public Params {
-      positive(samples, "samples");
+      sampleCount(samples, "samples");
       positive(k, "k");
     }
   }

@@ -1,6 +1,6 @@
 package org.nashlab.metrics;
 
-import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.sampleCount;
 
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
@@ -13,7 +13,7 @@ import org.nashlab.api.Measurement;
 public final class FidMetric implements FeatureMetric {
   public record Params(@Doc("generated and real samples compared") @Default("10000") int samples) {
     public Params {
-      positive(samples, "samples");
+      sampleCount(samples, "samples");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.sampleCount;
 
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
@@ -15,7 +16,7 @@ public final class InceptionScoreMetric implements FeatureMetric {
       @Doc("generated samples scored") @Default("10000") int samples,
       @Doc("equal parts the score is computed on") @Default("10") int splits) {
     public Params {
-      positive(samples, "samples");
+      sampleCount(samples, "samples");
       positive(splits, "splits");
     }
   }

@@ -1,6 +1,7 @@
 package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.sampleCount;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class KidMetric implements FeatureMetric {
       @Doc("samples per block; the estimate averages samples / block-size blocks") @Default("1000")
           int blockSize) {
     public Params {
-      positive(samples, "samples");
+      sampleCount(samples, "samples");
       positive(blockSize, "block-size");
       if (samples < 2 * blockSize) {
         throw new IllegalArgumentException(

@@ -1,7 +1,7 @@
 package org.nashlab.metrics;
 
 import static org.nashlab.api.ParamChecks.nonNegative;
-import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.sampleCount;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class ModeCoverageMetric implements Metric {
           @Default("0.1")
           double minShare) {
     public Params {
-      positive(samples, "samples");
+      sampleCount(samples, "samples");
       nonNegative(minShare, "min-share");
     }
   }

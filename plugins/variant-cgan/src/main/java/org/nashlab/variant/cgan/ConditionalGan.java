@@ -1,6 +1,7 @@
 package org.nashlab.variant.cgan;
 
-import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.layerWidth;
+import static org.nashlab.api.ParamChecks.size;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,10 @@ public final class ConditionalGan implements Variant {
           int width,
       @Doc("DCGAN: stride-2 stages; MLP: hidden layers") @Default("2") int depth) {
     public Params {
-      positive(latentDim, "latent-dim");
-      positive(embeddingDim, "embedding-dim");
-      positive(width, "width");
-      positive(depth, "depth");
+      layerWidth(latentDim, "latent-dim");
+      layerWidth(embeddingDim, "embedding-dim");
+      layerWidth(width, "width");
+      size(depth, 10, "depth", "2^10 = 1,024 pixels is the largest side");
     }
   }
 

@@ -1,7 +1,7 @@
 package org.nashlab.variant.cyclegan;
 
+import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.nonNegative;
-import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,10 +110,10 @@ public final class CycleGan implements Variant {
         throw new IllegalArgumentException(
             "residual-blocks: only the resnet generator has residual blocks; the unet has none");
       }
-      positive(generatorWidth, "generator-width");
+      layerWidth(generatorWidth, "generator-width");
       nonNegative(downsamplings, "downsamplings");
       nonNegative(residualBlocks, "residual-blocks");
-      positive(discriminatorWidth, "discriminator-width");
+      layerWidth(discriminatorWidth, "discriminator-width");
       nonNegative(discriminatorLayers, "discriminator-layers");
       nonNegative(cycleWeight, "cycle-weight");
       nonNegative(identityWeight, "identity-weight");

@@ -1,7 +1,9 @@
 package org.nashlab.variant.dcgan;
 
 import static org.nashlab.api.ParamChecks.fraction;
+import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.size;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +49,9 @@ public final class Dcgan implements Variant {
           @Default("false")
           boolean minibatchStddev) {
     public Params {
-      positive(latentDim, "latent-dim");
-      positive(width, "width");
-      positive(depth, "depth");
+      layerWidth(latentDim, "latent-dim");
+      layerWidth(width, "width");
+      size(depth, 10, "depth", "2^10 = 1,024 pixels is the largest side");
       positive(kernel, "kernel");
       fraction(leakySlope, "leaky-slope");
       fraction(dropout, "dropout");

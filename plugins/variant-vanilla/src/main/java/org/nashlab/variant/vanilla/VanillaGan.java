@@ -1,8 +1,9 @@
 package org.nashlab.variant.vanilla;
 
 import static org.nashlab.api.ParamChecks.fraction;
+import static org.nashlab.api.ParamChecks.layerDepth;
+import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.nonNegative;
-import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +58,11 @@ public final class VanillaGan implements Variant {
           @Default("false")
           boolean minibatchStddev) {
     public Params {
-      positive(latentDim, "latent-dim");
-      positive(generatorWidth, "generator-width");
-      positive(generatorDepth, "generator-depth");
-      positive(discriminatorWidth, "discriminator-width");
-      positive(discriminatorDepth, "discriminator-depth");
+      layerWidth(latentDim, "latent-dim");
+      layerWidth(generatorWidth, "generator-width");
+      layerDepth(generatorDepth, "generator-depth");
+      layerWidth(discriminatorWidth, "discriminator-width");
+      layerDepth(discriminatorDepth, "discriminator-depth");
       nonNegative(maxoutPieces, "maxout-pieces");
       fraction(dropout, "dropout");
     }
