@@ -54,10 +54,11 @@ class ValidateCommandTest {
       f
           + ": loss.name: 'non-saturatin' is not a loss; did you mean 'non-saturating'? Known: hinge,"
           + " least-squares, minimax, non-saturating, relativistic, wasserstein",
-      f + ": optimizers.generator.lr: 'fast' is not a valid number",
+      f + ": optimizers.generator.lr: 'fast' is not a finite number",
       f + ": optimizers.discriminator.beta1: must be in [0, 1), got 1.5",
       f + ": training.steps: must be > 0, got 0",
-      "command line: training.batch-size: must be > 0, got -1",
+      "command line: training.batch-size: must be in [1, 65536] (a batch is one tensor per step;"
+          + " papers use 64 to 2,048), got -1",
     };
     for (String line : expected) {
       assertTrue(result.err().contains(line), "missing:\n" + line + "\nin:\n" + result.err());
@@ -70,7 +71,7 @@ class ValidateCommandTest {
         Files.writeString(
             dir.resolve("sneaky.yaml"),
             Files.readString(repo("experiments/quickstart.yaml"))
-                + "\nname: '${file:UTF-8:/etc/hostname}'\n");
+                .replace("name: quickstart", "name: '${file:UTF-8:/etc/hostname}'"));
     CommandResult result = CommandResult.of("validate", file.toString());
     assertEquals(2, result.exitCode());
     assertTrue(
