@@ -45,9 +45,11 @@ final class PluginJar {
     List<PluginModule> modules = modulesIn(jar, loader);
     if (modules.isEmpty()) {
       log.warn(
-          "Plugin jar {} registers no plugin module (its {} is missing or empty); ignored",
+          "Plugin jar {} registers no plugin module ({}); ignored",
           jar,
-          SERVICES_FILE);
+          loader.findResource(SERVICES_FILE) == null
+              ? "it has no " + SERVICES_FILE
+              : "its " + SERVICES_FILE + " lists none that is not on Nash's classpath already");
       return Optional.empty();
     }
     Module registrations = registrationsOf(jar, modules);

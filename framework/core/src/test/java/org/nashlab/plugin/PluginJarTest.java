@@ -220,8 +220,22 @@ class PluginJarTest {
         List.of(
             "WARN Plugin jar "
                 + jar
-                + " registers no plugin module (its"
-                + " META-INF/services/org.nashlab.api.PluginModule is missing or empty); ignored"),
+                + " registers no plugin module (it has no"
+                + " META-INF/services/org.nashlab.api.PluginModule); ignored"),
+        logLines());
+  }
+
+  @Test
+  void aJarListingOnlyModulesOnTheClasspathIsIgnoredWithAWarning() {
+    Path jar = jars.moduleJar("copy.jar", Map.of(), CorePlugins.class.getName());
+    PluginRegistry registry = PluginRegistry.discover(plugins, NO_SERVICES);
+    assertEquals(List.of("mlflow"), registry.names(PluginKind.TRACKER), "registered once");
+    assertEquals(
+        List.of(
+            "WARN Plugin jar "
+                + jar
+                + " registers no plugin module (its META-INF/services/org.nashlab.api.PluginModule"
+                + " lists none that is not on Nash's classpath already); ignored"),
         logLines());
   }
 
