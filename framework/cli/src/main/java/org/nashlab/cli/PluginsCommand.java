@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
-    description = "Lists every plugin by kind, with its parameters, defaults and docs.")
+    description = {
+      "Lists every plugin by kind, with its parameters, defaults and docs.",
+      "Then names each plugin jar that cannot be loaded, with its cause, and exits 3."
+    })
 final class PluginsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +35,7 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry plugins = Workspace.open().plugins();
+    PluginRegistry plugins = Workspace.openSkippingBrokenJars().plugins();
     List<PluginKind> kinds =
         kind == null
             ? Arrays.asList(PluginKind.values())
@@ -67,6 +70,8 @@ final class PluginsCommand implements Callable<Integer> {
         }
       }
     }
+    // After the listing, so the user sees what works; exit 3 so that scripts see what does not.
+    plugins.requireEveryJarLoaded();
     return ExitCodes.OK;
   }
 }

@@ -12,10 +12,19 @@ import org.nashlab.plugin.PluginRegistry;
 /** What every command starts from: Nash's home and the plugins found for it. */
 record Workspace(NashHome home, PluginRegistry plugins) {
 
+  /** The home and its plugins; fails, naming each, if a jar of the plugins folder is broken. */
   static Workspace open() {
+    Workspace workspace = openSkippingBrokenJars();
+    workspace.plugins().requireEveryJarLoaded();
+    return workspace;
+  }
+
+  /** With the plugins that load, leaving out broken jars, for listing what works. */
+  static Workspace openSkippingBrokenJars() {
     NashHome home = NashHome.fromEnvironment();
     return new Workspace(
-        home, PluginRegistry.discover(home.plugins(), new FrameworkServices(home)));
+        home,
+        PluginRegistry.discoverSkippingBrokenJars(home.plugins(), new FrameworkServices(home)));
   }
 
   /** Loads and validates an experiment; throws with every problem found. */

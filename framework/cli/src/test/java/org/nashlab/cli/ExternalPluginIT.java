@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,41 @@ class ExternalPluginIT {
     assertEquals(20, decay.size());
     assertTrue(decay.get(19).getValue() > 0, "G's weight decay: " + decay.get(19).getValue());
     assertEquals(20, runs.history(runId, "reg/weight-decay/d3").size());
+  }
+
+  @Test
+  void aBrokenJarIsNamedAfterTheWorkingPluginsAndStopsEveryOtherCommand() throws Exception {
+    Path example = Files.copy(EXAMPLE_JAR, plugins.resolve("nash-example.jar"));
+    Path broken = Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+    Map<String, String> env =
+        Map.of("NASH_PLUGINS", plugins.toString(), "NASH_HOME", home.toString());
+
+    NashProcess listed = NashProcess.run(env, "plugins", "--kind", "dataset");
+    assertEquals(3, listed.exitCode(), listed.out() + listed.err());
+    assertTrue(listed.out().contains("  spiral  -  two-armed spiral in 2-D"), listed.out());
+    assertTrue(
+        listed.err().contains(broken + ": not a readable jar file: java.util.zip.ZipException"),
+        listed.err());
+    assertTrue(
+        listed
+            .err()
+            .matches(
+                "(?s).*Plugin jar "
+                    + Pattern.quote(example.toString())
+                    + " \\(org\\.example\\.nash\\.ExamplePlugins\\), sha256 [0-9a-f]{64}\n.*"),
+        listed.err());
+
+    NashProcess validate = NashProcess.run(env, "validate", "experiments/quickstart.yaml");
+    assertEquals(3, validate.exitCode(), validate.out() + validate.err());
+    assertTrue(
+        validate
+            .err()
+            .contains(
+                "A plugin jar is broken; remove it from the plugins folder, or rebuild it and copy"
+                    + " it in again:\n  "
+                    + broken
+                    + ": not a readable jar file"),
+        validate.err());
   }
 
   @Test

@@ -1,9 +1,7 @@
 package org.nashlab.plugin;
 
+import com.google.inject.Module;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,44 +19,35 @@ final class PluginLoader {
 
   private PluginLoader() {}
 
-  static List<PluginModule> load(ClassLoader parent, Path pluginsFolder) {
-    List<PluginModule> modules = new ArrayList<>();
-    ServiceLoader.load(PluginModule.class, parent).forEach(modules::add);
-    for (URL jar : jarsIn(pluginsFolder)) {
-      // One loader per jar, as Trino does: plugins do not see each other's classes, and the same
-      // plugin in two jars is reported as a clash between the two, not silently merged.
-      var jarLoader = new URLClassLoader(new URL[] {jar}, parent);
-      for (PluginModule module : ServiceLoader.load(PluginModule.class, jarLoader)) {
-        if (module.getClass().getClassLoader() == jarLoader) {
-          modules.add(module);
-        }
+  /** The modules found, and the jars of the plugins folder that could not be loaded. */
+  record Found(List<Module> modules, List<BrokenPluginJar> brokenJars) {}
+
+  static Found load(ClassLoader parent, Path pluginsFolder) {
+    List<Module> modules = new ArrayList<>();
+    for (PluginModule module : ServiceLoader.load(PluginModule.class, parent)) {
+      log.debug("plugin module {}", module.source());
+      modules.add(module);
+    }
+    List<BrokenPluginJar> broken = new ArrayList<>();
+    for (Path jar : jarsIn(pluginsFolder)) {
+      try {
+        PluginJar.load(jar, parent).ifPresent(modules::add);
+      } catch (BrokenPluginJar e) {
+        broken.add(e);
       }
     }
-    modules.forEach(m -> log.debug("plugin module {}", m.source()));
-    return modules;
+    return new Found(modules, broken);
   }
 
-  private static List<URL> jarsIn(Path folder) {
+  private static List<Path> jarsIn(Path folder) {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .filter(f -> f.toString().endsWith(".jar"))
-          .sorted()
-          .map(PluginLoader::url)
-          .toList();
+      return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
       throw new EnvironmentException(
           "cannot list the plugins folder " + folder + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static URL url(Path jar) {
-    try {
-      return jar.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.nashlab.api.PluginKind;
-import org.nashlab.api.PluginModule;
 import org.nashlab.api.PluginSpec;
 
 /**
@@ -33,10 +32,15 @@ import org.nashlab.api.PluginSpec;
 public final class PluginRegistry {
   private final Map<PluginKind, Map<String, PluginSpec>> byKind;
   private final Injector injector;
+  private final List<BrokenPluginJar> brokenJars;
 
-  private PluginRegistry(Map<PluginKind, Map<String, PluginSpec>> byKind, Injector injector) {
+  private PluginRegistry(
+      Map<PluginKind, Map<String, PluginSpec>> byKind,
+      Injector injector,
+      List<BrokenPluginJar> brokenJars) {
     this.byKind = byKind;
     this.injector = injector;
+    this.brokenJars = brokenJars;
   }
 
   /**
@@ -44,11 +48,24 @@ public final class PluginRegistry {
    * binding the framework services plugins may inject.
    *
    * @throws DuplicatePluginException if two modules register one name for one kind
+   * @throws BrokenPluginJarsException if a jar of the plugins folder cannot be loaded
    */
   public static PluginRegistry discover(Path pluginsFolder, Module services) {
-    List<PluginModule> modules =
+    PluginRegistry registry = discoverSkippingBrokenJars(pluginsFolder, services);
+    registry.requireEveryJarLoaded();
+    return registry;
+  }
+
+  /**
+   * Like {@link #discover}, but leaves out the jars that cannot be loaded, so that what works can
+   * be listed before {@link #requireEveryJarLoaded} names what does not.
+   *
+   * @throws DuplicatePluginException if two modules register one name for one kind
+   */
+  public static PluginRegistry discoverSkippingBrokenJars(Path pluginsFolder, Module services) {
+    PluginLoader.Found found =
         PluginLoader.load(PluginRegistry.class.getClassLoader(), pluginsFolder);
-    List<Module> all = new ArrayList<>(modules);
+    List<Module> all = new ArrayList<>(found.modules());
     all.add(services);
     all.add(
         new AbstractModule() {
@@ -60,7 +77,18 @@ public final class PluginRegistry {
         });
     Injector injector = Guice.createInjector(all);
     Set<PluginSpec> specs = injector.getInstance(Key.get(new TypeLiteral<Set<PluginSpec>>() {}));
-    return new PluginRegistry(index(specs), injector);
+    return new PluginRegistry(index(specs), injector, List.copyOf(found.brokenJars()));
+  }
+
+  /**
+   * Fails if a jar of the plugins folder could not be loaded.
+   *
+   * @throws BrokenPluginJarsException naming each such jar, and why
+   */
+  public void requireEveryJarLoaded() {
+    if (!brokenJars.isEmpty()) {
+      throw new BrokenPluginJarsException(brokenJars);
+    }
   }
 
   private static Map<PluginKind, Map<String, PluginSpec>> index(Set<PluginSpec> specs) {
