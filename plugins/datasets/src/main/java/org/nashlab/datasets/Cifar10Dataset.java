@@ -61,6 +61,13 @@ public final class Cifar10Dataset implements Dataset {
     return read(batches(folder, params.split()));
   }
 
+  @Override
+  public List<String> problems() {
+    return params.path().isBlank()
+        ? List.of()
+        : PathParameter.folderProblems("path", params.path(), f -> missing(f, params.split()));
+  }
+
   private static List<Path> batches(Path folder, Split split) {
     return split == Split.TRAIN
         ? IntStream.rangeClosed(1, 5)

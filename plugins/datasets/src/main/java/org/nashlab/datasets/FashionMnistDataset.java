@@ -69,6 +69,11 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
     return params.invert() ? images.inverted() : images;
   }
 
+  @Override
+  public List<String> problems() {
+    return params.path().isBlank() ? List.of() : IdxFolder.problems(params.path(), params.split());
+  }
+
   /** How to replace a corrupt file in {@code folder}. */
   private String remedy(Path folder) {
     if (!params.path().isBlank()) {

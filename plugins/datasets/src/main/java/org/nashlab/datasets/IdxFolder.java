@@ -23,6 +23,14 @@ final class IdxFolder {
   }
 
   /**
+   * What is wrong with {@code path}, the folder of IDX files the user set for {@code split}, found
+   * without reading the files.
+   */
+  static List<String> problems(String path, Split split) {
+    return PathParameter.folderProblems("path", path, folder -> missing(folder, split));
+  }
+
+  /**
    * The split's images and labels.
    *
    * @param remedy how to get intact files, the last sentence of the message if one is corrupt

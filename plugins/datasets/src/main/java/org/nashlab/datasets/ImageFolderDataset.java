@@ -58,6 +58,11 @@ public final class ImageFolderDataset implements Dataset {
   }
 
   @Override
+  public List<String> problems() {
+    return PathParameter.folderProblems("path", params.path(), folder -> List.of());
+  }
+
+  @Override
   public DataSource open(DatasetContext context) {
     Path root = Path.of(params.path());
     if (!Files.isDirectory(root)) {

