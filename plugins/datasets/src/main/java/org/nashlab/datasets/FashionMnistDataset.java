@@ -65,8 +65,24 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
                             + PACKAGE
                             + "), or set"
                             + " dataset.path to a folder with the IDX files"));
-    ImageSet images = IdxFolder.load(folder, params.split());
+    ImageSet images = IdxFolder.load(folder, params.split(), remedy(folder));
     return params.invert() ? images.inverted() : images;
+  }
+
+  @Override
+  public List<String> problems() {
+    return params.path().isBlank() ? List.of() : IdxFolder.problems(params.path(), params.split());
+  }
+
+  /** How to replace a corrupt file in {@code folder}. */
+  private String remedy(Path folder) {
+    if (!params.path().isBlank()) {
+      return BadFile.REPLACE;
+    }
+    if (folder.equals(DEBIAN)) {
+      return "Reinstall it: sudo apt-get install --reinstall " + PACKAGE;
+    }
+    return "Delete " + folder + " and run: nash data fetch fashion-mnist";
   }
 
   @Override

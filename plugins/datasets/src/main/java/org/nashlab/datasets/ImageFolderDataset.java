@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
@@ -29,17 +33,33 @@ import org.tensorflow.ndarray.Shape;
 public final class ImageFolderDataset implements Dataset {
   public record Params(
       @Doc("the folder of images") String path,
-      @Doc("side of the square images after resizing") @Default("32") int size,
+      @Doc("side of the square images after resizing, at most 4096") @Default("32") int size,
       @Doc("read as one grey channel instead of RGB") @Default("false") boolean grayscale) {
     public Params {
       positive(size, "size");
+      if (size > MAX_SIZE) {
+        throw new IllegalArgumentException("size must be <= " + MAX_SIZE + ", got " + size);
+      }
     }
   }
+
+  /** The largest side after resizing; {@code size x size x 3} then fits an int. */
+  static final int MAX_SIZE = 4096;
+
+  /**
+   * The most pixels an image may have before resizing, 8192 x 8192: bounds the decoder's memory.
+   */
+  static final long MAX_PIXELS = 1L << 26;
 
   private final Params params;
 
   public ImageFolderDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public List<String> problems() {
+    return PathParameter.folderProblems("path", params.path(), folder -> List.of());
   }
 
   @Override
@@ -55,16 +75,33 @@ public final class ImageFolderDataset implements Dataset {
     List<Path> files = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (int c = 0; c < classFolders.size(); c++) {
-      for (Path image : images(classFolders.get(c))) {
+      List<Path> images = images(classFolders.get(c));
+      if (images.isEmpty()) {
+        throw new EnvironmentException(
+            classFolders.get(c)
+                + " holds no .png, .jpg or .jpeg images"
+                + (classFolders.get(c).equals(root)
+                    ? ""
+                    : "; each subfolder of " + root + " is a class: add images or remove it"));
+      }
+      for (Path image : images) {
         files.add(image);
         labels.add(c);
       }
     }
-    if (files.isEmpty()) {
-      throw new EnvironmentException(root + " holds no .png, .jpg or .jpeg images");
-    }
     int channels = params.grayscale() ? 1 : 3;
     int perImage = params.size() * params.size() * channels;
+    if ((long) files.size() * perImage > ImageSet.MAX_ARRAY) {
+      throw new EnvironmentException(
+          root
+              + " holds "
+              + files.size()
+              + " images, too many to hold at size "
+              + params.size()
+              + " in one array of at most "
+              + ImageSet.MAX_ARRAY
+              + " values: lower dataset.size or use fewer images");
+    }
     float[] pixels = new float[files.size() * perImage];
     for (int i = 0; i < files.size(); i++) {
       write(square(read(files.get(i)), params.size()), pixels, i * perImage, channels);
@@ -87,6 +124,7 @@ public final class ImageFolderDataset implements Dataset {
   private static List<Path> images(Path folder) {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries
+          .filter(Files::isRegularFile)
           .filter(
               f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)"))
           .sorted()
@@ -96,16 +134,51 @@ public final class ImageFolderDataset implements Dataset {
     }
   }
 
+  /** Decodes {@code file}, once its header says it is small enough to decode. */
   private static BufferedImage read(Path file) {
+    ImageInputStream in;
     try {
-      BufferedImage image = ImageIO.read(file.toFile());
-      if (image == null) {
-        throw new EnvironmentException(file + " is not an image Java can read");
-      }
-      return image;
+      in = new FileImageInputStream(file.toFile());
     } catch (IOException e) {
-      throw new EnvironmentException("cannot read " + file + ": " + e.getMessage(), e);
+      throw BadFile.unreadable(file, e);
     }
+    try (in) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw corrupt(file, "the file is not an image of a format Java decodes");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          throw corrupt(
+              file,
+              "the header says "
+                  + reader.getWidth(0)
+                  + " x "
+                  + reader.getHeight(0)
+                  + " pixels, more than the "
+                  + MAX_PIXELS
+                  + " an image may have; the image is too large or its header corrupt");
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (EnvironmentException e) {
+      throw e;
+    } catch (IOException e) {
+      throw corrupt(file, "the image cannot be decoded (" + BadFile.reason(e) + ")");
+    } catch (RuntimeException e) {
+      // Java's decoders throw unchecked exceptions too on malformed data (array bounds, ...).
+      throw corrupt(file, "the image cannot be decoded (" + e + ")");
+    }
+  }
+
+  private static EnvironmentException corrupt(Path file, String problem) {
+    return BadFile.corrupt(
+        file, problem, "Replace it with a PNG or an RGB JPEG of at most 8192 x 8192 pixels");
   }
 
   /** The largest centred square, resized bilinearly to {@code size}. */

