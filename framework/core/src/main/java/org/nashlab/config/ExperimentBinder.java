@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nashlab.api.Dataset;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
 import org.nashlab.plugin.ParameterBinder;
@@ -65,6 +66,7 @@ public final class ExperimentBinder {
         "optimizers.", NETWORKS, "is not a network with an optimizer", childNames("optimizers"));
     String name = name();
     Map<String, PluginChoice> datasets = datasets();
+    datasets.values().forEach(this::checkDataset);
     Optional<PluginChoice> variant = choice("variant", PluginKind.VARIANT, null);
     Optional<PluginChoice> loss = choice("loss", PluginKind.LOSS, null);
     Optional<PluginChoice> gOpt = choice("optimizers.generator", PluginKind.OPTIMIZER, null);
@@ -119,6 +121,27 @@ public final class ExperimentBinder {
       choice("datasets." + stream, PluginKind.DATASET, null).ifPresent(c -> streams.put(stream, c));
     }
     return streams;
+  }
+
+  /**
+   * What the dataset finds wrong with its parameters without reading data (a path that does not
+   * exist), reported under the parameter's key when the message starts with one.
+   */
+  private void checkDataset(PluginChoice choice) {
+    List<String> keys =
+        choice
+            .params()
+            .map(p -> ParameterBinder.unbind(p).keySet().stream().toList())
+            .orElse(List.of());
+    for (String problem :
+        plugins.create(choice.spec(), choice.params(), Dataset.class).problems()) {
+      String first = problem.split(" ", 2)[0];
+      if (keys.contains(first) && problem.length() > first.length()) {
+        error(choice.key() + "." + first, problem.substring(first.length() + 1));
+      } else {
+        error(choice.key(), problem);
+      }
+    }
   }
 
   private Optional<PluginChoice> choice(String key, PluginKind kind, String defaultName) {
