@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.nashlab.api.EnvironmentException;
 import org.nashlab.config.NashHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Session;
 
 /**
@@ -25,6 +27,7 @@ import org.tensorflow.Session;
  * with, so a crash while saving leaves the previous checkpoint usable.
  */
 final class Checkpoint {
+  private static final Logger log = LoggerFactory.getLogger(Checkpoint.class);
   private static final String STATE = "state.properties";
   static final String CONFIG = "config.yaml";
 
@@ -64,36 +67,97 @@ final class Checkpoint {
     return folder.resolve(CONFIG);
   }
 
+  /**
+   * @throws EnvironmentException when the disk is full: the partial files of this step are removed
+   *     and the previous checkpoint stays usable
+   */
   void save(TrialSetup setup, long step) {
     String variables = "step-" + step;
-    RandomStreams streams = setup.streams();
     try {
-      Files.createDirectories(folder);
-      setup.session().save(folder.resolve(variables).toString());
-      Properties state = new Properties();
-      state.setProperty("step", Long.toString(step));
-      state.setProperty("data", Long.toString(streams.data.state()));
-      state.setProperty("noise", Long.toString(streams.noise.state()));
-      state.setProperty("variables", variables);
-      setup.program().schedule().state().forEach((k, v) -> state.setProperty(SCHEDULE + k, v));
-      setup
-          .graph()
-          .inputs()
-          .scalarValues()
-          .forEach((k, v) -> state.setProperty(SCALAR + k, Float.toString(v)));
-      Path temporary = folder.resolve(STATE + ".tmp");
-      try (Writer out = Files.newBufferedWriter(temporary)) {
-        state.store(out, "Nash checkpoint");
+      write(setup, step, variables);
+    } catch (IOException | RuntimeException e) {
+      if (!NoSpace.causes(e)) {
+        throw e instanceof IOException io
+            ? new UncheckedIOException("cannot write the checkpoint in " + folder, io)
+            : (RuntimeException) e;
       }
-      Files.move(
-          temporary,
-          folder.resolve(STATE),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      deleteAllVariablesBut(variables);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the checkpoint in " + folder, e);
+      removePartial(variables);
+      throw new EnvironmentException(
+          "no space left on device at "
+              + folder
+              + ": the checkpoint of step "
+              + step
+              + " was not written and its partial files were removed; "
+              + latest()
+                  .map(s -> "the checkpoint of step " + s.step() + " is intact")
+                  .orElse("there is no earlier checkpoint")
+              + ". Free space, then continue with: nash run --resume "
+              + folder.getFileName(),
+          e);
     }
+  }
+
+  private void write(TrialSetup setup, long step, String variables) throws IOException {
+    RandomStreams streams = setup.streams();
+    Files.createDirectories(folder);
+    setup.session().save(folder.resolve(variables).toString());
+    Properties state = new Properties();
+    state.setProperty("step", Long.toString(step));
+    state.setProperty("data", Long.toString(streams.data.state()));
+    state.setProperty("noise", Long.toString(streams.noise.state()));
+    state.setProperty("variables", variables);
+    setup.program().schedule().state().forEach((k, v) -> state.setProperty(SCHEDULE + k, v));
+    setup
+        .graph()
+        .inputs()
+        .scalarValues()
+        .forEach((k, v) -> state.setProperty(SCALAR + k, Float.toString(v)));
+    Path temporary = folder.resolve(STATE + ".tmp");
+    try (Writer out = Files.newBufferedWriter(temporary)) {
+      state.store(out, "Nash checkpoint");
+    }
+    Files.move(
+        temporary,
+        folder.resolve(STATE),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    deleteAllVariablesBut(variables);
+  }
+
+  /** What a save that failed left: its variables' files (and TensorFlow's temporary ones). */
+  private void removePartial(String variables) {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.equals(STATE + ".tmp")
+            || (name.startsWith(variables) && isFileOf(name, variables))) {
+          deleteTree(f);
+        }
+      }
+    } catch (IOException e) {
+      log.warn(
+          "Could not remove the partial checkpoint {} in {}: {}",
+          variables,
+          folder,
+          e.getMessage());
+    }
+  }
+
+  /** Whether {@code name}, which starts with {@code variables}, is not a later step's file. */
+  private static boolean isFileOf(String name, String variables) {
+    return name.length() == variables.length()
+        || !Character.isDigit(name.charAt(variables.length()));
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> children = Files.list(path)) {
+        for (Path child : children.toList()) {
+          deleteTree(child);
+        }
+      }
+    }
+    Files.deleteIfExists(path);
   }
 
   Optional<State> latest() {
