@@ -23,8 +23,9 @@ import org.tensorflow.Session;
  * every variable (weights, optimizer slots, batch-norm averages) saved by TensorFlow as {@code
  * step-N.*}, and {@code state.properties} with the step, the positions of the data and noise
  * streams, the program's schedule state ({@code schedule.KEY}) and the values of its fed scalars
- * ({@code scalar.NAME}). The state file is replaced atomically and names the variables it goes
- * with, so a crash while saving leaves the previous checkpoint usable.
+ * ({@code scalar.NAME}) and the {@link ComputeConditions} it was computed under ({@code
+ * conditions.KEY}). The state file is replaced atomically and names the variables it goes with, so
+ * a crash while saving leaves the previous checkpoint usable.
  */
 final class Checkpoint {
   private static final Logger log = LoggerFactory.getLogger(Checkpoint.class);
@@ -43,6 +44,7 @@ final class Checkpoint {
 
   private static final String SCHEDULE = "schedule.";
   private static final String SCALAR = "scalar.";
+  private static final String CONDITIONS = "conditions.";
 
   /** The step, stream positions and program state a checkpoint was saved at. */
   record State(
@@ -51,7 +53,8 @@ final class Checkpoint {
       long noise,
       String variables,
       Map<String, String> schedule,
-      Map<String, Float> scalars) {}
+      Map<String, Float> scalars,
+      Map<String, String> conditions) {}
 
   void writeConfig(String yaml) {
     try {
@@ -112,6 +115,7 @@ final class Checkpoint {
         .inputs()
         .scalarValues()
         .forEach((k, v) -> state.setProperty(SCALAR + k, Float.toString(v)));
+    ComputeConditions.current().tags().forEach((k, v) -> state.setProperty(CONDITIONS + k, v));
     Path temporary = folder.resolve(STATE + ".tmp");
     try (Writer out = Files.newBufferedWriter(temporary)) {
       state.store(out, "Nash checkpoint");
@@ -173,11 +177,14 @@ final class Checkpoint {
     }
     Map<String, String> schedule = new TreeMap<>();
     Map<String, Float> scalars = new TreeMap<>();
+    Map<String, String> conditions = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
       if (key.startsWith(SCHEDULE)) {
         schedule.put(key.substring(SCHEDULE.length()), p.getProperty(key));
       } else if (key.startsWith(SCALAR)) {
         scalars.put(key.substring(SCALAR.length()), Float.parseFloat(p.getProperty(key)));
+      } else if (key.startsWith(CONDITIONS)) {
+        conditions.put(key.substring(CONDITIONS.length()), p.getProperty(key));
       }
     }
     return Optional.of(
@@ -187,7 +194,8 @@ final class Checkpoint {
             Long.parseLong(p.getProperty("noise")),
             p.getProperty("variables"),
             schedule,
-            scalars));
+            scalars,
+            conditions));
   }
 
   /**

@@ -27,11 +27,12 @@ final class SessionSettings {
     if (device == Device.CPU) {
       config.putDeviceCount("GPU", 0);
     }
-    String threads = System.getenv(org.nashlab.api.Executor.THREADS);
-    if (threads != null && !threads.isBlank()) {
+    ComputeConditions conditions = ComputeConditions.current();
+    if (conditions.threadsSet()) {
       // A sweep's share of the CPU for this trial: TensorFlow's pools default to every core.
-      int n = Integer.parseInt(threads.strip());
-      config.setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n);
+      config
+          .setIntraOpParallelismThreads(conditions.threads())
+          .setInterOpParallelismThreads(conditions.threads());
     }
     return config.build();
   }

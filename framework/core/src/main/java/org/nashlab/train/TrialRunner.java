@@ -93,10 +93,13 @@ public final class TrialRunner {
       sweep.ifPresent(s -> stop.watchingInput(System.in));
       if (resumeId.isPresent()) {
         Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
+        Map<String, String> before =
+            checkpoint.latest().map(Checkpoint.State::conditions).orElse(Map.of());
         long step = checkpoint.restore(setup);
         try (TrackedRun run = tracker.reopen(resumeId.get())) {
           run.setTag("nash.resumed-from-step", Long.toString(step));
           processTags().forEach(run::setTag);
+          markChangedConditions(run, step, before);
           return train(spec, setup, stop, run, checkpoint, step + 1, sweep.isPresent());
         }
       }
@@ -107,6 +110,26 @@ public final class TrialRunner {
         return train(spec, setup, stop, run, checkpoint, 1, sweep.isPresent());
       }
     }
+  }
+
+  /**
+   * A resume under other threads, another CPU or other GPUs goes on (the checkpoint is valid), but
+   * its curve from {@code step} on is not the one an uninterrupted run draws: said on the console
+   * and kept as a tag, so the run carries it.
+   */
+  private static void markChangedConditions(TrackedRun run, long step, Map<String, String> before) {
+    ComputeConditions now = ComputeConditions.current();
+    now.changesSince(before)
+        .ifPresent(
+            changes -> {
+              log.warn(
+                  "Resuming under other conditions than the checkpoint's ({}): from step {} on,"
+                      + " the curve is not bit-identical to an uninterrupted run's",
+                  changes,
+                  step);
+              run.setTag("nash.resumed-under-other-conditions", "step " + step + ": " + changes);
+            });
+    now.tags().forEach(run::setTag);
   }
 
   /** The process a run lives in, so a sweep can tell a running trial from a dead one. */
@@ -200,6 +223,7 @@ public final class TrialRunner {
     tags.put("mlflow.source.name", spec.file().toString());
     SourceCommit.of(spec.file()).ifPresent(c -> tags.put("mlflow.source.git.commit", c));
     tags.putAll(processTags());
+    tags.putAll(ComputeConditions.current().tags());
     sweep.ifPresent(s -> tags.putAll(s.tags()));
     String runName = spec.name() + "-seed" + spec.training().seed();
     String experiment = sweep.map(SweepTrial::experiment).orElse(spec.name());
