@@ -241,7 +241,7 @@ public final class SweepLoader {
     }
     List<Long> seeds = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      seeds.add(whole(list.get(i), "seeds(" + i + ")", 0));
+      seeds.add(whole(list.get(i), "seeds[" + i + "]", 0));
     }
     if (seeds.stream().distinct().count() != seeds.size()) {
       error("seeds", "lists a seed twice: " + seeds);
@@ -261,7 +261,7 @@ public final class SweepLoader {
     }
     for (int i = 0; i < list.size(); i++) {
       if (!(list.get(i) instanceof Map<?, ?> rule) || rule.isEmpty()) {
-        error("exclude(" + i + ")", "must be a mapping of factor keys to values");
+        error("exclude[" + i + "]", "must be a mapping of factor keys to values");
         continue;
       }
       Map<String, Object> pairs = new LinkedHashMap<>();
@@ -271,7 +271,7 @@ public final class SweepLoader {
           List<String> factors = new ArrayList<>(grid.keySet());
           factors.addAll(random.keySet());
           error(
-              "exclude(" + i + ")." + key,
+              "exclude[" + i + "]." + key,
               "is not a factor of this sweep" + Suggestions.hint(key, "Factors", factors));
         }
         pairs.put(key, e.getValue());
