@@ -183,6 +183,68 @@ class SweepIT {
   }
 
   @Test
+  void aTrialKilledWithSigkillIsMarkedCrashedAndRetryingItContinuesFromItsCheckpoint(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    String name = "killed-trial";
+    Path file =
+        sweepFile(
+            name,
+            """
+            grid:
+              training.steps: [3000]
+              training.checkpoint-every: [500]
+              training.sample-every: [0]
+            seeds: [1, 2]
+            executor: { name: local, parallelism: 1 }
+            """);
+    NashProcess.Running sweep = NashProcess.start(env(mlflow), "sweep", file.toString());
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    String killed = null;
+    while (killed == null) {
+      assertTrue(Instant.now().isBefore(deadline), "no trial got going");
+      assertTrue(sweep.process().isAlive(), "the sweep ended early");
+      for (Service.RunInfo info : mlflow.runs().runsOf(name)) {
+        if (info.getStatus() == Service.RunStatus.RUNNING
+            && mlflow.runs().history(info.getRunId(), "loss/d").size() > 70) {
+          long pid = Long.parseLong(mlflow.runs().tags(info.getRunId()).get("nash.pid"));
+          ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL of the trial alone
+          killed = info.getRunId();
+        }
+      }
+      Thread.sleep(200);
+    }
+    String crashed = killed;
+    NashProcess ended = sweep.await();
+    assertEquals(1, ended.exitCode(), ended.out() + ended.err());
+    MlflowRuns runs = mlflow.runs();
+    assertEquals(Service.RunStatus.FAILED, runs.run(crashed).getInfo().getStatus());
+    assertEquals("crashed", runs.tags(crashed).get("nash.outcome"));
+    assertEquals("137", runs.tags(crashed).get("nash.exit-code"));
+    assertTrue(runs.artifactNames(crashed, "").contains("trial.log"));
+    int loggedBeforeTheKill = runs.history(crashed, "loss/d").size();
+
+    assertTrue(loggedBeforeTheKill > 70);
+
+    // A failed trial is run again from the start, in a run of its own; the crashed one is kept.
+    NashProcess retried = NashProcess.run(env(mlflow), "sweep", file.toString(), "--retry-failed");
+    assertEquals(0, retried.exitCode(), retried.out() + retried.err());
+    String key = runs.tags(crashed).get("nash.trial-key");
+    List<Service.Run> attempts = runs(runs, name).children().get(key);
+    assertEquals(2, attempts.size());
+    Service.Run again =
+        attempts.stream()
+            .filter(r -> !r.getInfo().getRunId().equals(crashed))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Service.RunStatus.FINISHED, again.getInfo().getStatus());
+    assertEquals(Service.RunStatus.FAILED, runs.run(crashed).getInfo().getStatus());
+    List<Service.Metric> losses = runs.history(again.getInfo().getRunId(), "loss/d");
+    assertEquals(300, losses.size());
+    assertEquals(300, losses.stream().map(Service.Metric::getStep).distinct().count());
+    assertEquals(2, runs(runs, name).children().size());
+  }
+
+  @Test
   void theReadmesQuickstartSweepFinishesWithEveryTrialUnderOneParentGroupedByLoss(
       MlflowServerExtension.Server mlflow) {
     NashProcess sweep = NashProcess.run(env(mlflow), "sweep", "sweeps/quickstart.yaml");
