@@ -46,16 +46,19 @@ final class TrialCommand implements Callable<Integer> {
     SweepTrial trial = new SweepTrial(sweep, all);
     Workspace workspace = Workspace.open();
     TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
-    TrialResult result;
-    if (resume != null) {
-      ExperimentSpec experiment =
-          workspace.experiment(TrialRunner.resumeConfig(workspace.home(), resume), List.of());
-      result = runner.resume(experiment, resume, trial);
-    } else {
-      ExperimentSpec experiment =
-          workspace.experiment(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
-      result = runner.run(experiment, trial);
+    if (arguments.isEmpty() && resume == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give the experiment FILE [KEY=VALUE...], or --resume RUN_ID");
     }
+    // The sweep gives its experiment even to a trial it resumes: the checkpoint's copy has the
+    // tracking address's credentials masked, the sweep's files still hold them.
+    ExperimentSpec experiment =
+        arguments.isEmpty()
+            ? workspace.experiment(TrialRunner.resumeConfig(workspace.home(), resume), List.of())
+            : workspace.experiment(
+                Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
+    TrialResult result =
+        resume != null ? runner.resume(experiment, resume, trial) : runner.run(experiment, trial);
     spec.commandLine().getOut().println("Trial " + result.outcome() + ": " + result.url());
     return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
+import org.nashlab.api.ContentHash;
 import org.nashlab.testkit.MlflowRuns;
 import org.nashlab.testkit.MlflowServerExtension;
 
@@ -69,9 +70,14 @@ class ExternalPluginIT {
             "training.steps=200",
             "training.eval-every=0");
     assertEquals(0, run.exitCode(), run.out() + run.err());
-    Map<String, String> params = mlflow.runs().params(MlflowRuns.runIdOf(run.runUrl()));
+    String runId = MlflowRuns.runIdOf(run.runUrl());
+    Map<String, String> params = mlflow.runs().params(runId);
     assertEquals("spiral", params.get("dataset.name"));
     assertEquals("2.0", params.get("dataset.turns"));
+    assertEquals(
+        ContentHash.hex(EXAMPLE_JAR),
+        mlflow.runs().tags(runId).get("nash.plugin-jar.nash-example.jar"),
+        "the run records which plugin code ran");
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class ResolvedConfig {
   public String toYaml() {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    return new Yaml(options).dump(masked(tree));
+    return new Yaml(options).dump(Secrets.masked(tree));
   }
 
   /**
@@ -98,27 +98,5 @@ public final class ResolvedConfig {
     } else {
       flat.put(prefix, Secrets.shown(prefix, String.valueOf(value)));
     }
-  }
-
-  private static Object masked(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach(
-          (k, v) ->
-              copy.put(
-                  k.toString(),
-                  Secrets.isSecretKey(k.toString()) && !(v instanceof Map)
-                      ? Secrets.MASK
-                      : masked(v)));
-      return copy;
-    }
-    if (value instanceof String text) {
-      return Secrets.withoutUserInfo(text);
-    }
-    if (value instanceof List<?> list) {
-      // A fresh list each time: SnakeYAML writes a shared object as an anchor and an alias.
-      return new ArrayList<>(list.stream().map(ResolvedConfig::masked).toList());
-    }
-    return value;
   }
 }

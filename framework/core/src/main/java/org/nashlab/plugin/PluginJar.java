@@ -32,12 +32,19 @@ final class PluginJar {
   private PluginJar() {}
 
   /**
-   * The registrations of the jar's plugin modules, or empty (with a warning) if it lists none.
+   * A jar that loaded: its registrations and its checksum, which every run records.
+   *
+   * @param sha256 the jar's SHA-256, as {@code sha256sum} prints it
+   */
+  record Loaded(Path jar, String sha256, Module registrations) {}
+
+  /**
+   * The jar with its plugin modules' registrations, or empty (with a warning) if it lists none.
    *
    * @throws BrokenPluginJar if the jar cannot be read, a module cannot be loaded, or a module fails
    *     while registering its plugins
    */
-  static Optional<Module> load(Path jar, ClassLoader parent) throws BrokenPluginJar {
+  static Optional<Loaded> load(Path jar, ClassLoader parent) throws BrokenPluginJar {
     String sha256 = checksum(jar);
     // One loader per jar, as Trino does: plugins do not see each other's classes, and the same
     // plugin in two jars is reported as a clash between the two, not silently merged.
@@ -58,7 +65,7 @@ final class PluginJar {
         jar,
         String.join(", ", modules.stream().map(m -> m.getClass().getName()).toList()),
         sha256);
-    return Optional.of(registrations);
+    return Optional.of(new Loaded(jar, sha256, registrations));
   }
 
   private static String checksum(Path jar) throws BrokenPluginJar {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.nashlab.api.EnvironmentException;
@@ -19,8 +21,12 @@ final class PluginLoader {
 
   private PluginLoader() {}
 
-  /** The modules found, and the jars of the plugins folder that could not be loaded. */
-  record Found(List<Module> modules, List<BrokenPluginJar> brokenJars) {}
+  /**
+   * The modules found, and the jars of the plugins folder that could not be loaded.
+   *
+   * @param jars the file name and SHA-256 of each jar of the plugins folder that loaded
+   */
+  record Found(List<Module> modules, Map<String, String> jars, List<BrokenPluginJar> brokenJars) {}
 
   static Found load(ClassLoader parent, Path pluginsFolder) {
     List<Module> modules = new ArrayList<>();
@@ -29,14 +35,20 @@ final class PluginLoader {
       modules.add(module);
     }
     List<BrokenPluginJar> broken = new ArrayList<>();
+    Map<String, String> jars = new LinkedHashMap<>();
     for (Path jar : jarsIn(pluginsFolder)) {
       try {
-        PluginJar.load(jar, parent).ifPresent(modules::add);
+        PluginJar.load(jar, parent)
+            .ifPresent(
+                loaded -> {
+                  modules.add(loaded.registrations());
+                  jars.put(loaded.jar().getFileName().toString(), loaded.sha256());
+                });
       } catch (BrokenPluginJar e) {
         broken.add(e);
       }
     }
-    return new Found(modules, broken);
+    return new Found(modules, jars, broken);
   }
 
   private static List<Path> jarsIn(Path folder) {

@@ -32,15 +32,23 @@ import org.nashlab.api.PluginSpec;
 public final class PluginRegistry {
   private final Map<PluginKind, Map<String, PluginSpec>> byKind;
   private final Injector injector;
+  private final Map<String, String> jars;
   private final List<BrokenPluginJar> brokenJars;
 
   private PluginRegistry(
       Map<PluginKind, Map<String, PluginSpec>> byKind,
       Injector injector,
+      Map<String, String> jars,
       List<BrokenPluginJar> brokenJars) {
     this.byKind = byKind;
     this.injector = injector;
+    this.jars = jars;
     this.brokenJars = brokenJars;
+  }
+
+  /** The file name and SHA-256 of each jar of the plugins folder that loaded, in load order. */
+  public Map<String, String> jars() {
+    return jars;
   }
 
   /**
@@ -77,7 +85,11 @@ public final class PluginRegistry {
         });
     Injector injector = Guice.createInjector(all);
     Set<PluginSpec> specs = injector.getInstance(Key.get(new TypeLiteral<Set<PluginSpec>>() {}));
-    return new PluginRegistry(index(specs), injector, List.copyOf(found.brokenJars()));
+    return new PluginRegistry(
+        index(specs),
+        injector,
+        java.util.Collections.unmodifiableMap(found.jars()),
+        List.copyOf(found.brokenJars()));
   }
 
   /**

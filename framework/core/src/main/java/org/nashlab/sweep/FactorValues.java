@@ -1,6 +1,7 @@
 package org.nashlab.sweep;
 
 import java.util.Map;
+import org.nashlab.config.Secrets;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,8 +23,15 @@ final class FactorValues {
     return FLOW.dump(value).strip();
   }
 
-  /** A short label for a table or a tag: numbers compact, lists of plugins by name. */
-  static String label(Object value) {
+  /**
+   * A short label for a table or a tag, as it may be shown: numbers compact, lists of plugins by
+   * name, secrets masked ({@link Secrets#shown}).
+   */
+  static String label(String key, Object value) {
+    return Secrets.shown(key, label(value));
+  }
+
+  private static String label(Object value) {
     if (value instanceof Double d) {
       return String.format("%.4g", d);
     }

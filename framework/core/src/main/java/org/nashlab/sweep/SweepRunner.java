@@ -154,6 +154,7 @@ public final class SweepRunner {
       out.println();
       out.println(table);
       out.println("Parent run: " + parent.url());
+      end.forEach(state -> resumedUnderOtherConditions(state).ifPresent(out::println));
       Optional<String> missingMetric = summary.missingMetric();
       missingMetric.ifPresent(out::println);
       parent.logArtifact(
@@ -173,6 +174,23 @@ public final class SweepRunner {
     }
   }
 
+  /**
+   * A trial resumed under other threads, CPU or GPUs than it started with: its curve from then on
+   * is not the one an uninterrupted run draws, which the user must see beside the summary.
+   */
+  private static Optional<String> resumedUnderOtherConditions(TrialState state) {
+    return state
+        .run()
+        .map(run -> run.tags().get(TrialRunner.CONDITIONS_CHANGED))
+        .map(
+            changes ->
+                "Trial "
+                    + state.trial().key()
+                    + " was resumed under other conditions ("
+                    + changes
+                    + "): from there on its curve is not bit-identical to an uninterrupted run's.");
+  }
+
   private Executor executor(PluginChoice choice) {
     return plugins.create(choice.spec(), choice.params(), Executor.class);
   }
@@ -190,7 +208,7 @@ public final class SweepRunner {
     params.put("sweep.experiment", sweep.experiment().getFileName().toString());
     params.put("sweep.seeds", sweep.seeds().toString());
     sweep.grid().forEach((k, v) -> params.put("grid." + k, Secrets.shown(k, FactorValues.yaml(v))));
-    sweep.random().forEach((k, v) -> params.put("random." + k, v.toString()));
+    sweep.random().forEach((k, v) -> params.put("random." + k, Secrets.shown(k, v.toString())));
     TrackedRun run =
         tracker.start(
             new RunRequest(
@@ -198,7 +216,7 @@ public final class SweepRunner {
                 sweep.name(),
                 params,
                 Map.of(SWEEP, sweep.name(), ROLE, "parent", "mlflow.source.type", "LOCAL")));
-    run.logArtifact("sweep.yaml", Secrets.maskedText(sweep.text()).getBytes(UTF_8));
+    run.logArtifact("sweep.yaml", Secrets.maskedYaml(sweep.text()).getBytes(UTF_8));
     run.logArtifact("trials.csv", SweepTable.csv(plan).getBytes(UTF_8));
     return run;
   }
@@ -285,19 +303,16 @@ public final class SweepRunner {
         .factors()
         .forEach(
             (key, value) ->
-                command.addAll(List.of("--tag", key + "=" + FactorValues.label(value))));
+                command.addAll(List.of("--tag", key + "=" + FactorValues.label(key, value))));
     Optional<String> resumable =
         state
             .run()
             .filter(r -> !fresh && !r.hasStatus(RunStatus.FINISHED))
             .map(RunRecord::id)
             .filter(id -> TrialRunner.canResume(home, id));
-    if (resumable.isPresent()) {
-      command.addAll(List.of("--resume", resumable.get()));
-    } else {
-      command.add(plan.sweep().experiment().toString());
-      command.addAll(trial.plan().overrides());
-    }
+    resumable.ifPresent(id -> command.addAll(List.of("--resume", id)));
+    command.add(plan.sweep().experiment().toString());
+    command.addAll(trial.plan().overrides());
     return new TrialLaunch(trial.key(), command, Map.of());
   }
 
@@ -326,7 +341,7 @@ public final class SweepRunner {
       tags.put("mlflow.parentRunId", parentId);
       tags.put("nash.seed", Long.toString(before.trial().plan().seed()));
       tags.put("nash.outcome", "error");
-      before.trial().plan().factors().forEach((k, v) -> tags.put(k, FactorValues.label(v)));
+      before.trial().plan().factors().forEach((k, v) -> tags.put(k, FactorValues.label(k, v)));
       try (TrackedRun failed =
           tracker.start(new RunRequest(name, name + "-" + before.trial().key(), Map.of(), tags))) {
         failed.setTag(
@@ -356,7 +371,7 @@ public final class SweepRunner {
       Files.createDirectories(logs);
       Files.writeString(
           logs.resolve(key + ".log"),
-          Secrets.maskedText(line) + System.lineSeparator(),
+          Secrets.maskedLine(line) + System.lineSeparator(),
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {

@@ -33,7 +33,7 @@ final class SweepSummary {
     for (TrialState state : states) {
       List<String> values =
           factors.stream()
-              .map(f -> FactorValues.label(state.trial().plan().factors().get(f)))
+              .map(f -> FactorValues.label(f, state.trial().plan().factors().get(f)))
               .toList();
       groups.computeIfAbsent(values, v -> new ArrayList<>()).add(state);
     }

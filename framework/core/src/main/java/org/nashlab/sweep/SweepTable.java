@@ -31,7 +31,7 @@ final class SweepTable {
       row.add(Integer.toString(trial.plan().index()));
       row.add(trial.key());
       for (String key : factorKeys(plan)) {
-        row.add(FactorValues.label(trial.plan().factors().get(key)));
+        row.add(FactorValues.label(key, trial.plan().factors().get(key)));
       }
       row.add(Long.toString(trial.plan().seed()));
       rows.add(row);

@@ -80,7 +80,7 @@ public final class MlflowTracker implements Tracker {
       uri = EmbeddedMlflow.ensureRunning(home);
       origin = "Nash's local server";
     }
-    MlflowEndpoint endpoint = MlflowEndpoint.of(uri, env);
+    MlflowEndpoint endpoint = MlflowEndpoint.of(uri, origin, env);
     checkReachable(endpoint, origin);
     MlflowClient client = new MlflowClient(endpoint.hostCreds());
     ArtifactUploader uploader = new ArtifactUploader(endpoint);

@@ -115,7 +115,7 @@ final class Checkpoint {
         .inputs()
         .scalarValues()
         .forEach((k, v) -> state.setProperty(SCALAR + k, Float.toString(v)));
-    ComputeConditions.current().tags().forEach((k, v) -> state.setProperty(CONDITIONS + k, v));
+    setup.conditions().tags().forEach((k, v) -> state.setProperty(CONDITIONS + k, v));
     Path temporary = folder.resolve(STATE + ".tmp");
     try (Writer out = Files.newBufferedWriter(temporary)) {
       state.store(out, "Nash checkpoint");

@@ -3,12 +3,15 @@ package org.nashlab.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.nashlab.api.EnvironmentException;
 import org.nashlab.api.Executor;
+import org.nashlab.config.Device;
 
 /**
  * What a run's numbers depend on besides its configuration: TensorFlow's thread pools (kernels
@@ -19,18 +22,26 @@ import org.nashlab.api.Executor;
  * @param threads the size of TensorFlow's intra- and inter-op pools
  * @param threadsFrom {@code NASH_THREADS}, or TensorFlow's default of one thread per core
  * @param cpu the processor's model name
- * @param gpus {@code CUDA_VISIBLE_DEVICES} as set, or {@code unset}
+ * @param gpus the GPUs the session may use: none for {@code device: cpu}, else {@code
+ *     CUDA_VISIBLE_DEVICES} ({@code all} when unset, {@code none} when empty)
  */
 record ComputeConditions(int threads, String threadsFrom, String cpu, String gpus) {
   private static final String DEFAULT = "default (one per core)";
 
-  /** This process's conditions, from its environment. */
-  static ComputeConditions current() {
-    return of(System.getenv(), Runtime.getRuntime().availableProcessors(), cpuModel());
+  /** The keys a resume compares: what changes the numbers, not how it was set. */
+  private static final List<String> COMPARED = List.of("nash.threads", "nash.cpu", "nash.gpus");
+
+  /** This process's conditions for a trial on {@code device}, from its environment. */
+  static ComputeConditions current(Device device) {
+    return of(System.getenv(), Runtime.getRuntime().availableProcessors(), cpuModel(), device);
   }
 
-  static ComputeConditions of(Map<String, String> env, int cores, String cpu) {
-    String gpus = env.getOrDefault("CUDA_VISIBLE_DEVICES", "unset");
+  static ComputeConditions of(Map<String, String> env, int cores, String cpu, Device device) {
+    String visible = env.get("CUDA_VISIBLE_DEVICES");
+    String gpus =
+        device == Device.CPU
+            ? "none (device cpu)"
+            : visible == null ? "all" : visible.isBlank() ? "none" : visible;
     String written = env.get(Executor.THREADS);
     if (written == null || written.isBlank()) {
       return new ComputeConditions(cores, DEFAULT, cpu, gpus);
@@ -62,23 +73,24 @@ record ComputeConditions(int threads, String threadsFrom, String cpu, String gpu
     tags.put("nash.threads", Integer.toString(threads));
     tags.put("nash.threads-from", threadsFrom);
     tags.put("nash.cpu", cpu);
-    tags.put("nash.cuda-visible-devices", gpus);
+    tags.put("nash.gpus", gpus);
     return tags;
   }
 
-  /** What differs from {@code before}, as {@code nash.threads 1 -> 2}; empty when nothing does. */
+  /**
+   * What differs from {@code before} in what changes the numbers (threads, CPU, GPUs), as {@code
+   * nash.threads 1 -> 2}; empty when nothing does.
+   */
   Optional<String> changesSince(Map<String, String> before) {
-    StringBuilder changes = new StringBuilder();
-    tags()
-        .forEach(
-            (key, now) -> {
-              String then = before.get(key);
-              if (then != null && !then.equals(now)) {
-                changes.append(changes.isEmpty() ? "" : "; ").append(key).append(' ');
-                changes.append(then).append(" -> ").append(now);
-              }
-            });
-    return changes.isEmpty() ? Optional.empty() : Optional.of(changes.toString());
+    Map<String, String> now = tags();
+    List<String> changes = new ArrayList<>();
+    for (String key : COMPARED) {
+      String then = before.get(key);
+      if (then != null && !then.equals(now.get(key))) {
+        changes.add(key + " " + then + " -> " + now.get(key));
+      }
+    }
+    return changes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", changes));
   }
 
   private static String cpuModel() {

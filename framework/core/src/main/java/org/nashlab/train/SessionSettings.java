@@ -11,7 +11,7 @@ import org.tensorflow.proto.RewriterConfig;
 final class SessionSettings {
   private SessionSettings() {}
 
-  static ConfigProto configProto(Device device) {
+  static ConfigProto configProto(Device device, ComputeConditions conditions) {
     ConfigProto.Builder config =
         ConfigProto.newBuilder()
             // Grappler's remapper mis-rewrites BiasAdd + LeakyRelu gradients
@@ -27,7 +27,6 @@ final class SessionSettings {
     if (device == Device.CPU) {
       config.putDeviceCount("GPU", 0);
     }
-    ComputeConditions conditions = ComputeConditions.current();
     if (conditions.threadsSet()) {
       // A sweep's share of the CPU for this trial: TensorFlow's pools default to every core.
       config

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrialRunner {
   private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
+
+  /** The tag of a run resumed under other {@link ComputeConditions}: the step and what changed. */
+  public static final String CONDITIONS_CHANGED = "nash.resumed-under-other-conditions";
+
   private final PluginRegistry plugins;
   private final NashHome home;
 
@@ -99,11 +103,11 @@ public final class TrialRunner {
         try (TrackedRun run = tracker.reopen(resumeId.get())) {
           run.setTag("nash.resumed-from-step", Long.toString(step));
           processTags().forEach(run::setTag);
-          markChangedConditions(run, step, before);
+          markChangedConditions(run, step, before, setup.conditions());
           return train(spec, setup, stop, run, checkpoint, step + 1, sweep.isPresent());
         }
       }
-      try (TrackedRun run = tracker.start(request(spec, resolved, sweep))) {
+      try (TrackedRun run = tracker.start(request(spec, resolved, sweep, setup.conditions()))) {
         Checkpoint checkpoint = Checkpoint.of(home, run.id());
         checkpoint.writeConfig(resolved.toYaml());
         run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
@@ -117,8 +121,8 @@ public final class TrialRunner {
    * its curve from {@code step} on is not the one an uninterrupted run draws: said on the console
    * and kept as a tag, so the run carries it.
    */
-  private static void markChangedConditions(TrackedRun run, long step, Map<String, String> before) {
-    ComputeConditions now = ComputeConditions.current();
+  private static void markChangedConditions(
+      TrackedRun run, long step, Map<String, String> before, ComputeConditions now) {
     now.changesSince(before)
         .ifPresent(
             changes -> {
@@ -127,7 +131,7 @@ public final class TrialRunner {
                       + " the curve is not bit-identical to an uninterrupted run's",
                   changes,
                   step);
-              run.setTag("nash.resumed-under-other-conditions", "step " + step + ": " + changes);
+              run.setTag(CONDITIONS_CHANGED, "step " + step + ": " + changes);
             });
     now.tags().forEach(run::setTag);
   }
@@ -199,7 +203,10 @@ public final class TrialRunner {
   }
 
   private RunRequest request(
-      ExperimentSpec spec, ResolvedConfig resolved, Optional<SweepTrial> sweep) {
+      ExperimentSpec spec,
+      ResolvedConfig resolved,
+      Optional<SweepTrial> sweep,
+      ComputeConditions conditions) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("nash.variant", spec.variant().spec().name());
     tags.put("nash.loss", spec.loss().spec().name());
@@ -223,7 +230,13 @@ public final class TrialRunner {
     tags.put("mlflow.source.name", spec.file().toString());
     SourceCommit.of(spec.file()).ifPresent(c -> tags.put("mlflow.source.git.commit", c));
     tags.putAll(processTags());
-    tags.putAll(ComputeConditions.current().tags());
+    tags.putAll(conditions.tags());
+    // Which plugin code ran: MLflow keys take letters, digits, '_', '-', '.', ' ' and '/'.
+    plugins
+        .jars()
+        .forEach(
+            (jar, sha256) ->
+                tags.put("nash.plugin-jar." + jar.replaceAll("[^\\w.\\- /]", "_"), sha256));
     sweep.ifPresent(s -> tags.putAll(s.tags()));
     String runName = spec.name() + "-seed" + spec.training().seed();
     String experiment = sweep.map(SweepTrial::experiment).orElse(spec.name());

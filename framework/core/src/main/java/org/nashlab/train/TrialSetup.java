@@ -44,7 +44,8 @@ record TrialSetup(
     TrainingProgram program,
     Session session,
     Evaluator evaluator,
-    Optional<FeatureNetwork> features)
+    Optional<FeatureNetwork> features,
+    ComputeConditions conditions)
     implements AutoCloseable {
 
   /** The data stream the program's samples imitate: what pictures and metrics compare with. */
@@ -62,6 +63,7 @@ record TrialSetup(
   }
 
   private static TrialSetup assemble(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
+    ComputeConditions conditions = ComputeConditions.current(spec.training().device());
     Map<String, DataSource> data = new LinkedHashMap<>();
     spec.datasets()
         .forEach(
@@ -95,7 +97,8 @@ record TrialSetup(
       TrainingProgram program = PluginFailure.of("variant", () -> variant.build(graph));
       checkStreams(spec, graph, program);
       Session session =
-          new Session(graph.graph(), SessionSettings.configProto(spec.training().device()));
+          new Session(
+              graph.graph(), SessionSettings.configProto(spec.training().device(), conditions));
       opened.add(0, session);
       session.initialize();
       graph.inputs().open(spec.training().batchSize(), updateInputs(program));
@@ -117,7 +120,8 @@ record TrialSetup(
               home.features().resolve("real"),
               new RealReference(imitated),
               imitated instanceof MixtureModes modes ? Optional.of(modes) : Optional.empty());
-      return new TrialSetup(data, streams, graph, program, session, evaluator, features);
+      return new TrialSetup(
+          data, streams, graph, program, session, evaluator, features, conditions);
     } catch (RuntimeException e) {
       closeAll(opened);
       if (e instanceof org.tensorflow.exceptions.TensorFlowException) {

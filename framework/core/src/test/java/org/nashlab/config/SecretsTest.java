@@ -12,7 +12,7 @@ class SecretsTest {
     assertEquals(
         "tracking at http://***@host:5000/x and https://***@h",
         Secrets.withoutUserInfo("tracking at http://user:secret@host:5000/x and https://tok@h"));
-    assertEquals("http://host/a@b", Secrets.withoutUserInfo("http://host/a@b"));
+    assertEquals("at http://***@host/x", Secrets.withoutUserInfo("at http://user:pa/ss@host/x"));
   }
 
   @Test
@@ -21,5 +21,35 @@ class SecretsTest {
     assertTrue(Secrets.isSecretKey("dataset.password"));
     assertFalse(Secrets.isSecretKey("training.steps"));
     assertEquals("***", Secrets.shown("x.password", "hunter2"));
+  }
+
+  @Test
+  void aKeyNamesASecretWhenOneOfItsWordsDoes() {
+    for (String key :
+        new String[] {"password", "db-password", "apiToken", "api-key", "API_KEY", "x.secret"}) {
+      assertTrue(Secrets.isSecretKey(key), key);
+    }
+    for (String key : new String[] {"tokens", "max-tokens", "tokenizer", "secretary", "keys"}) {
+      assertFalse(Secrets.isSecretKey(key), key);
+    }
+  }
+
+  @Test
+  void aLineIsMaskedFromASecretKeyToItsEnd() {
+    assertEquals("password: ***", Secrets.maskedLine("password: hunter 2, and more"));
+    assertEquals("  api-token=***", Secrets.maskedLine("  api-token=[t1, t2]"));
+    assertEquals("Authorization: ***", Secrets.maskedLine("Authorization: Bearer abc"));
+    assertEquals("max-tokens: 5, tokens: 6", Secrets.maskedLine("max-tokens: 5, tokens: 6"));
+    assertEquals("see http://***@h:5000", Secrets.maskedLine("see http://u:p@h:5000"));
+  }
+
+  @Test
+  void aYamlFileIsMaskedAsATree() {
+    String masked =
+        Secrets.maskedYaml(
+            "name: s\ngrid:\n  tracking.password: [a, b]\nkey: |\n  x\nnote: 'http://u:p@h'\n");
+    assertFalse(masked.contains(": a") || masked.contains("u:p"), masked);
+    assertTrue(masked.contains("tracking.password: '***'"), masked);
+    assertTrue(masked.contains("http://***@h"), masked);
   }
 }

@@ -9,17 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.config.Device;
 
 class ComputeConditionsTest {
   @Test
   void threadsComeFromNashThreadsOrAreOnePerCore() {
-    ComputeConditions set = ComputeConditions.of(Map.of("NASH_THREADS", " 1 "), 2, "Zen 3");
+    ComputeConditions set =
+        ComputeConditions.of(Map.of("NASH_THREADS", " 1 "), 2, "Zen 3", Device.AUTO);
     assertEquals(1, set.threads());
     assertTrue(set.threadsSet());
-    ComputeConditions unset = ComputeConditions.of(Map.of(), 2, "Zen 3");
+    ComputeConditions unset = ComputeConditions.of(Map.of(), 2, "Zen 3", Device.AUTO);
     assertEquals(2, unset.threads());
     assertFalse(unset.threadsSet());
-    assertEquals("unset", unset.gpus());
+    assertEquals("all", unset.gpus());
+    assertEquals(
+        "none",
+        ComputeConditions.of(Map.of("CUDA_VISIBLE_DEVICES", ""), 2, "c", Device.AUTO).gpus());
+    assertEquals(
+        "none (device cpu)",
+        ComputeConditions.of(Map.of("CUDA_VISIBLE_DEVICES", "0"), 2, "c", Device.CPU).gpus());
   }
 
   @Test
@@ -28,20 +36,23 @@ class ComputeConditionsTest {
       var e =
           assertThrows(
               EnvironmentException.class,
-              () -> ComputeConditions.of(Map.of("NASH_THREADS", bad), 2, "cpu"));
+              () -> ComputeConditions.of(Map.of("NASH_THREADS", bad), 2, "cpu", Device.AUTO));
       assertTrue(e.getMessage().startsWith("NASH_THREADS='" + bad + "' is not a thread count"));
     }
   }
 
   @Test
   void saysWhatChangedSinceACheckpoint() {
-    ComputeConditions now = ComputeConditions.of(Map.of(), 2, "Zen 3");
-    ComputeConditions sweepTrial = ComputeConditions.of(Map.of("NASH_THREADS", "1"), 2, "Zen 4");
+    ComputeConditions now = ComputeConditions.of(Map.of(), 2, "Zen 3", Device.CPU);
+    ComputeConditions sweepTrial =
+        ComputeConditions.of(
+            Map.of("NASH_THREADS", "1", "CUDA_VISIBLE_DEVICES", ""), 2, "Zen 4", Device.CPU);
     assertEquals(
-        Optional.of(
-            "nash.threads 1 -> 2; nash.threads-from NASH_THREADS -> default (one per core);"
-                + " nash.cpu Zen 4 -> Zen 3"),
+        Optional.of("nash.threads 1 -> 2; nash.cpu Zen 4 -> Zen 3"),
         now.changesSince(sweepTrial.tags()));
+    ComputeConditions sameCountSet =
+        ComputeConditions.of(Map.of("NASH_THREADS", "2"), 2, "Zen 3", Device.CPU);
+    assertEquals(Optional.empty(), now.changesSince(sameCountSet.tags()));
     assertEquals(Optional.empty(), now.changesSince(now.tags()));
     assertEquals(Optional.empty(), now.changesSince(Map.of()));
   }

@@ -42,6 +42,7 @@ final class OpenTrials {
             Path.of("."),
             new RealReference(data.get(program.imitates())),
             Optional.empty()),
-        Optional.empty());
+        Optional.empty(),
+        ComputeConditions.current(org.nashlab.config.Device.CPU));
   }
 }
