@@ -197,24 +197,24 @@ class MalformedInputIT {
         "steps twice",
         e.plus("training:\n  steps: 300\n  steps: 100000000"),
         2,
-        "is not valid YAML: found duplicate key training");
+        "training: is given twice (lines 8 and 10)");
     e.text(
         "a section twice",
         "loss: { name: hinge }\n" + e.plus(""),
         2,
-        "is not valid YAML: found duplicate key loss");
+        "loss: is given twice (lines 1 and 5)");
     e.text(
         "a key twice in a flow map",
         e.with("training", "{steps: 2, batch-size: 8}").replace("steps: 2", "steps: 2, steps: 3"),
         2,
-        "is not valid YAML: found duplicate key steps");
+        "training.steps: is given twice (lines 8 and 8)");
     e.text(
         "a nested key twice",
         e.with("optimizers", "{generator: {name: adam, lr: 0.1}, discriminator: {name: adam}}")
             .replace("lr: 0.1", "lr: 0.1, lr: 0.2"),
         2,
-        "is not valid YAML: found duplicate key lr");
-    e.text("name twice", e.plus("name: other"), 2, "is not valid YAML: found duplicate key name");
+        "optimizers.generator.lr: is given twice");
+    e.text("name twice", e.plus("name: other"), 2, "name: is given twice (lines 1 and 10)");
     e.text(
         "a control character",
         e.plus("").replace("name: fuzz", "name: \"a\\x01b\""),
@@ -419,7 +419,23 @@ class MalformedInputIT {
     e.overrides(
         "a section then a key in it",
         List.of("training=1", "training.seed=2"),
-        "training.seed: cannot be set");
+        "training.seed: sets training.seed, which the override of training sets too");
+    e.overrides(
+        "a key then its section",
+        List.of("loss.name=minimax", "loss={name: hinge}"),
+        "loss: sets loss.name, which the override of loss.name sets too");
+    e.overrides(
+        "a section then a key of its value",
+        List.of("loss={name: hinge}", "loss.name=minimax"),
+        "loss.name: sets loss.name, which the override of loss sets too");
+    e.overrides(
+        "an empty section then a key in it",
+        List.of("training=~", "training.steps=5"),
+        "training.steps: sets training.steps, which the override of training sets too");
+    e.overrides(
+        "extends on the command line",
+        List.of("extends=other.yaml"),
+        "extends: cannot be given on the command line");
     e.overrides(
         "a list for a section", List.of("training=[1, 2, 3]"), "training: must be a section");
     e.overrides(
@@ -448,8 +464,22 @@ class MalformedInputIT {
         "random over name",
         "random: { trials: 2, name: { choice: [a, b] } }",
         "random.name: cannot be a factor");
-    s.trial(
-        "grid over a whole section", "grid: { training: [1, 2] }", "training.seed: cannot be set");
+    s.body(
+        "grid over a whole section",
+        "grid: { training: [1, 2] }",
+        "grid.training: cannot be a factor: it holds training.seed");
+    s.body(
+        "grid over a section holding the seed",
+        "grid: { training: [{ seed: 5, steps: 3 }] }",
+        "grid.training: cannot be a factor: it holds training.seed");
+    s.body(
+        "overlapping factors",
+        "grid: { loss: [{ name: hinge }], loss.name: [minimax] }",
+        "grid.loss.name: overlaps the factor loss");
+    s.body(
+        "a random factor inside a grid one",
+        "grid: { loss: [{ name: hinge }] }\nrandom: { trials: 2, loss.name: { choice: [a, b] } }",
+        "random.loss.name: overlaps the factor loss");
     s.trial("grid over a section's list", "grid: { loss: [[1], [2]] }", "loss: must be a section");
     s.body(
         "a value listed twice",
@@ -503,20 +533,24 @@ class MalformedInputIT {
     s.body(
         "a million trials",
         "grid: { a.b: [1,2,3,4,5,6,7,8,9,10], c.d: [1,2,3,4,5,6,7,8,9,10], e.f: [1,2,3,4,5,6,7,8,9,10], g.h: [1,2,3,4,5,6,7,8,9,10], i.j: [1,2,3,4,5,6,7,8,9,10], k.l: [1,2,3,4,5,6,7,8,9,10] }",
-        "expands to 1,000,000 trials, more than max-trials (10,000)");
+        "names 1,000,000 trials (grid points x draws x seeds, before exclude), more than max-trials (10,000)");
     s.body(
         "10^12 random trials",
         "random: { trials: 1000000000000, loss.name: { choice: [hinge, minimax] } }",
-        "expands to 1,000,000,000,000 trials");
+        "names 1,000,000,000,000 trials");
     s.body(
         "10^9 random trials",
         "random: { trials: 1000000000, loss.name: { choice: [hinge] } }",
-        "expands to 1,000,000,000 trials");
+        "names 1,000,000,000 trials");
+    s.body(
+        "max-trials past an int",
+        "max-trials: 3000000000",
+        "max-trials: must be at most 2147483647, got 3000000000");
     s.body("max-trials 0", "max-trials: 0", "max-trials: must be a whole number >= 1");
     s.body(
         "max-trials below the count",
         "max-trials: 1\nseeds: [1, 2]",
-        "expands to 2 trials, more than max-trials (1)");
+        "names 2 trials (grid points x draws x seeds, before exclude), more than max-trials (1)");
     s.body(
         "random without trials",
         "random: { loss.name: { choice: [hinge] } }",
@@ -543,7 +577,7 @@ class MalformedInputIT {
         "parallelism 0",
         "executor: { name: local, parallelism: 0 }",
         "executor.parallelism: must be > 0");
-    s.body("a key twice", "seeds: [1]\nseeds: [2]", "is not valid YAML: found duplicate key seeds");
+    s.body("a key twice", "seeds: [1]\nseeds: [2]", "seeds: is given twice (lines 3 and 4)");
     s.text("no name", "experiment: x.yaml\n", "name: is required");
     s.text(
         "a control character in the name",

@@ -1,16 +1,13 @@
 package org.nashlab.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.configuration2.CombinedConfiguration;
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -28,7 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  * and is reported by validation: a config file must not be able to read files or reach the network.
  */
 public final class ExperimentLoader {
-  static final String COMMAND_LINE = "command line";
+  static final String COMMAND_LINE = CommandLineOverrides.SOURCE;
   private static final int MAX_EXTENDS_DEPTH = 16;
 
   private ExperimentLoader() {}
@@ -40,7 +37,7 @@ public final class ExperimentLoader {
   public static LayeredConfig load(Path file, List<String> overrides) {
     List<LayeredConfig.Layer> layers = new ArrayList<>();
     List<List<String>> emptied = new ArrayList<>();
-    Map<String, Object> overrideTree = overrideTree(overrides);
+    Map<String, Object> overrideTree = CommandLineOverrides.tree(overrides);
     List<ConfigError> shapeErrors =
         new ArrayList<>(ExperimentShape.check(COMMAND_LINE, overrideTree));
     layers.add(new LayeredConfig.Layer(COMMAND_LINE, overrideLayer(overrideTree)));
@@ -173,8 +170,9 @@ public final class ExperimentLoader {
   }
 
   private static Object parse(Path file, String referrer) {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return CoreSchemaYaml.create().load(reader);
+    String text;
+    try {
+      text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw single(
           referrer,
@@ -182,8 +180,11 @@ public final class ExperimentLoader {
           "file '" + display(file) + "' does not exist");
     } catch (IOException e) {
       throw single(display(file), "", "cannot be read: " + e.getMessage());
+    }
+    try {
+      return CoreSchemaYaml.create().load(text);
     } catch (RuntimeException e) {
-      throw single(display(file), "", "is not valid YAML: " + YamlProblems.describe(e));
+      throw new InvalidConfigException(List.of(YamlProblems.of(display(file), text, e)));
     }
   }
 
@@ -205,54 +206,6 @@ public final class ExperimentLoader {
     }
   }
 
-  /** The overrides as one YAML tree, {@code a.b=v} as {@code {a: {b: v}}}. */
-  private static Map<String, Object> overrideTree(List<String> overrides) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    List<ConfigError> errors = new ArrayList<>();
-    Yaml yaml = CoreSchemaYaml.create();
-    java.util.Set<String> given = new java.util.HashSet<>();
-    for (String override : overrides) {
-      int eq = override.indexOf('=');
-      if (eq <= 0) {
-        errors.add(
-            new ConfigError(
-                COMMAND_LINE, override, "is not key=value (for example training.steps=500)"));
-        continue;
-      }
-      String key = override.substring(0, eq).trim();
-      String text = override.substring(eq + 1);
-      Object value;
-      try {
-        value = text.isEmpty() ? "" : yaml.load(text);
-      } catch (RuntimeException e) {
-        errors.add(
-            new ConfigError(
-                COMMAND_LINE,
-                key,
-                "'" + text + "' is not a YAML value: " + YamlProblems.describe(e)));
-        continue;
-      }
-      if (!given.add(key)) {
-        errors.add(new ConfigError(COMMAND_LINE, key, "is given more than once"));
-        continue;
-      }
-      put(tree, key.split("\\."), value)
-          .ifPresent(
-              taken ->
-                  errors.add(
-                      new ConfigError(
-                          COMMAND_LINE,
-                          key,
-                          "cannot be set: another override gives "
-                              + taken
-                              + " one value, where a section belongs")));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidConfigException(errors);
-    }
-    return tree;
-  }
-
   /**
    * A Commons Configuration view of YAML already parsed with the core schema. Dumping quotes any
    * key YAML 1.1 would misread ({@code 'on'}), so Commons Configuration's own parser keeps it.
@@ -264,24 +217,6 @@ public final class ExperimentLoader {
     // Dumped with YAML 1.1's resolver, which quotes what YAML 1.1 would misread.
     yaml.read(new StringReader(parsed == null ? "{}" : new Yaml().dump(parsed)));
     return yaml;
-  }
-
-  /**
-   * Puts {@code value} at {@code path}, or names the key on the way that already holds one value
-   * ({@code training=1} then {@code training.seed=2}), putting nothing.
-   */
-  @SuppressWarnings("unchecked")
-  private static Optional<String> put(Map<String, Object> tree, String[] path, Object value) {
-    Map<String, Object> node = tree;
-    for (int i = 0; i < path.length - 1; i++) {
-      Object child = node.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
-      if (!(child instanceof Map)) {
-        return Optional.of(String.join(".", java.util.Arrays.copyOf(path, i + 1)));
-      }
-      node = (Map<String, Object>) child;
-    }
-    node.put(path[path.length - 1], value);
-    return Optional.empty();
   }
 
   private static InvalidConfigException single(String source, String key, String message) {

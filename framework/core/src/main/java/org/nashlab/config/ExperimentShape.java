@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * checked here, where a list is still a list.
  */
 final class ExperimentShape {
-  /** Sections that name one plugin: a map of parameters. */
+  /** Sections that are one map of parameters: a plugin's, or the training loop's. */
   private static final Set<String> PLUGIN_SECTIONS =
       Set.of("dataset", "variant", "loss", "features", "tracking", "training");
 

@@ -1,5 +1,7 @@
 package org.nashlab.config;
 
+import java.util.Optional;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -9,6 +11,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlProblems {
   private YamlProblems() {}
+
+  /**
+   * The problem SnakeYAML found in {@code text}, read from {@code source}: a key given twice under
+   * its full path with both lines, anything else as "is not valid YAML" with where.
+   */
+  public static ConfigError of(String source, String text, RuntimeException e) {
+    if (e instanceof DuplicateKeyException) {
+      Optional<DuplicateKeys.Duplicate> duplicate = DuplicateKeys.in(text);
+      if (duplicate.isPresent()) {
+        return new ConfigError(source, duplicate.get().key(), duplicate.get().message());
+      }
+    }
+    return new ConfigError(source, "", "is not valid YAML: " + describe(e));
+  }
 
   public static String describe(Throwable e) {
     if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {

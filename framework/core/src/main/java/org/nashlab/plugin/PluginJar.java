@@ -57,6 +57,7 @@ final class PluginJar {
           loader.findResource(SERVICES_FILE) == null
               ? "it has no " + SERVICES_FILE
               : "its " + SERVICES_FILE + " lists none that is not on Nash's classpath already");
+      closeQuietly(loader);
       return Optional.empty();
     }
     Module registrations = registrationsOf(jar, modules);
@@ -66,6 +67,15 @@ final class PluginJar {
         String.join(", ", modules.stream().map(m -> m.getClass().getName()).toList()),
         sha256);
     return Optional.of(new Loaded(jar, sha256, registrations));
+  }
+
+  /** A loader of a jar that is not used: its open file is released; failing to is harmless. */
+  private static void closeQuietly(URLClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      log.debug("could not close {}", loader.getName(), e);
+    }
   }
 
   private static String checksum(Path jar) throws BrokenPluginJar {

@@ -44,7 +44,7 @@ public final class SweepExpansion {
 
   /** The trials, made lazily. Call only after {@link #count} was found small enough. */
   public static Stream<TrialPlan> stream(SweepSpec sweep) {
-    Iterator<TrialPlan> combinations = new Combinations(sweep, draws(sweep));
+    Iterator<TrialPlan> combinations = new Combinations(sweep);
     int[] kept = {0};
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(combinations, Spliterator.ORDERED), false)
@@ -54,24 +54,31 @@ public final class SweepExpansion {
 
   /**
    * Every combination in order, by an odometer over grid values, draws and seeds; numbered once
-   * exclusions are applied.
+   * exclusions are applied. Draws are made as the odometer reaches them: the draw digit counts up
+   * from 0 for each grid point, and the seeded stream restarts with it, so draw {@code i} is the
+   * same at every grid point without all draws being held at once.
    */
   private static final class Combinations implements Iterator<TrialPlan> {
+    private final SweepSpec sweep;
     private final List<String> keys;
     private final List<List<Object>> values;
-    private final List<Map<String, Object>> draws;
+    private final long draws;
     private final List<Long> seeds;
-    private final int[] digits;
+    private final long[] digits;
     private final long total;
     private long index;
+    private SplittableRandom random;
+    private Map<String, Object> draw = Map.of();
+    private long drawn = -1;
 
-    Combinations(SweepSpec sweep, List<Map<String, Object>> draws) {
+    Combinations(SweepSpec sweep) {
+      this.sweep = sweep;
       this.keys = new ArrayList<>(sweep.grid().keySet());
       this.values = new ArrayList<>(sweep.grid().values());
-      this.draws = draws;
+      this.draws = sweep.random().isEmpty() ? 1 : sweep.randomTrials();
       this.seeds = sweep.seeds();
       // Grid digits, then the draw, then the seed: the last digit turns fastest.
-      this.digits = new int[keys.size() + 2];
+      this.digits = new long[keys.size() + 2];
       this.total = count(sweep);
     }
 
@@ -87,13 +94,28 @@ public final class SweepExpansion {
       }
       Map<String, Object> factors = new LinkedHashMap<>();
       for (int f = 0; f < keys.size(); f++) {
-        factors.put(keys.get(f), values.get(f).get(digits[f]));
+        factors.put(keys.get(f), values.get(f).get((int) digits[f]));
       }
-      factors.putAll(draws.get(digits[keys.size()]));
+      factors.putAll(draw(digits[keys.size()]));
       index++;
-      TrialPlan trial = new TrialPlan(0, factors, seeds.get(digits[keys.size() + 1]));
+      TrialPlan trial = new TrialPlan(0, factors, seeds.get((int) digits[keys.size() + 1]));
       advance();
       return trial;
+    }
+
+    /** Draw {@code i}: the next of the seeded stream, which restarts at draw 0. */
+    private Map<String, Object> draw(long i) {
+      if (sweep.random().isEmpty() || i == drawn) {
+        return draw;
+      }
+      if (i == 0) {
+        random = new SplittableRandom(sweep.randomSeed());
+      }
+      Map<String, Object> next = new LinkedHashMap<>();
+      sweep.random().forEach((key, distribution) -> next.put(key, distribution.sample(random)));
+      draw = next;
+      drawn = i;
+      return draw;
     }
 
     private void advance() {
@@ -105,25 +127,11 @@ public final class SweepExpansion {
       }
     }
 
-    private int radix(int digit) {
+    private long radix(int digit) {
       if (digit < keys.size()) {
         return values.get(digit).size();
       }
-      return digit == keys.size() ? draws.size() : seeds.size();
+      return digit == keys.size() ? draws : seeds.size();
     }
-  }
-
-  private static List<Map<String, Object>> draws(SweepSpec sweep) {
-    if (sweep.random().isEmpty()) {
-      return List.of(Map.of());
-    }
-    SplittableRandom random = new SplittableRandom(sweep.randomSeed());
-    List<Map<String, Object>> draws = new ArrayList<>();
-    for (long i = 0; i < sweep.randomTrials(); i++) {
-      Map<String, Object> draw = new LinkedHashMap<>();
-      sweep.random().forEach((key, distribution) -> draw.put(key, distribution.sample(random)));
-      draws.add(draw);
-    }
-    return draws;
   }
 }

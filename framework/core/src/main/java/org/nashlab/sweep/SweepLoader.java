@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
 import org.nashlab.config.ConfigError;
@@ -54,8 +55,14 @@ public final class SweepLoader {
           "extends", "a trial's base is the sweep's experiment:; write one sweep per base",
           "training.seed", "seeds are the sweep's seeds: list");
 
-  private static final java.util.regex.Pattern METRIC =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+  /**
+   * A metric key as Nash logs them: words of letters, digits, {@code _ - .} joined by {@code /}.
+   */
+  private static final Pattern METRIC = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+
+  /** A dotted experiment key, as an override takes it. */
+  private static final Pattern FACTOR = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
   private final Path file;
   private final String source;
   private final PluginRegistry plugins;
@@ -91,8 +98,7 @@ public final class SweepLoader {
     try {
       parsed = CoreSchemaYaml.create().load(text);
     } catch (RuntimeException e) {
-      throw new InvalidConfigException(
-          List.of(new ConfigError(source, "", "is not valid YAML: " + YamlProblems.describe(e))));
+      throw new InvalidConfigException(List.of(YamlProblems.of(source, text, e)));
     }
     if (!(parsed instanceof Map<?, ?> written)) {
       throw new InvalidConfigException(
@@ -159,8 +165,13 @@ public final class SweepLoader {
         root.containsKey("max-trials")
             ? whole(root.get("max-trials"), "max-trials", 1)
             : DEFAULT_MAX_TRIALS;
-    checkFactors(grid.keySet(), "grid.");
-    checkFactors(random.keySet(), "random.");
+    if (maxTrials > Integer.MAX_VALUE) {
+      error("max-trials", "must be at most " + Integer.MAX_VALUE + ", got " + maxTrials);
+    }
+    Map<String, String> factors = new LinkedHashMap<>();
+    grid.keySet().forEach(k -> factors.put(k, "grid." + k));
+    random.keySet().forEach(k -> factors.putIfAbsent(k, "random." + k));
+    checkFactors(factors);
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
@@ -180,15 +191,36 @@ public final class SweepLoader {
         maxTrials);
   }
 
-  private void checkFactors(java.util.Set<String> keys, String prefix) {
-    for (String key : keys) {
-      String reason = FIXED.get(key);
-      if (reason != null) {
-        error(prefix + key, "cannot be a factor: " + reason);
-      } else if (!key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+|\\([0-9]+\\))*")) {
-        error(prefix + key, UserText.quoted(key) + " is not a dotted experiment key");
-      }
-    }
+  /**
+   * Every factor must change the trials it names: not a key a trial takes from elsewhere, nor a
+   * section holding one ({@code training} holds the seed the sweep sets), nor a key another factor
+   * sets too.
+   */
+  private void checkFactors(Map<String, String> factors) {
+    List<String> seen = new ArrayList<>();
+    factors.forEach(
+        (key, label) -> {
+          Optional<String> fixed =
+              FIXED.keySet().stream()
+                  .filter(f -> f.equals(key) || f.startsWith(key + "."))
+                  .findFirst();
+          Optional<String> overlapping =
+              seen.stream()
+                  .filter(k -> k.equals(key) || k.startsWith(key + ".") || key.startsWith(k + "."))
+                  .findFirst();
+          if (!FACTOR.matcher(key).matches()) {
+            error(label, UserText.quoted(key) + " is not a dotted experiment key");
+          } else if (fixed.isPresent()) {
+            error(
+                label,
+                "cannot be a factor: "
+                    + (fixed.get().equals(key) ? "" : "it holds " + fixed.get() + ", and ")
+                    + FIXED.get(fixed.get()));
+          } else if (overlapping.isPresent()) {
+            error(label, "overlaps the factor " + overlapping.get() + "; vary each key once");
+          }
+          seen.add(key);
+        });
   }
 
   private Path experiment(Map<?, ?> root) {

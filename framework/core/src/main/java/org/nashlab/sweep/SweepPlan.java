@@ -42,66 +42,85 @@ public record SweepPlan(SweepSpec sweep, List<Trial> trials) {
               new ConfigError(
                   source,
                   "",
-                  "expands to "
-                      + (count == Long.MAX_VALUE ? "more than 2^63" : String.format("%,d", count))
-                      + " trials, more than max-trials ("
+                  "names "
+                      + (count == Long.MAX_VALUE
+                          ? "more than " + String.format("%,d", Long.MAX_VALUE - 1)
+                          : String.format("%,d", count))
+                      + " trials (grid points x draws x seeds, before exclude), more than"
+                      + " max-trials ("
                       + String.format("%,d", sweep.maxTrials())
                       + "); raise max-trials if you mean it")));
     }
-    Map<ConfigError, List<Integer>> problems = new LinkedHashMap<>();
-    List<Trial> trials = new ArrayList<>();
-    Map<String, TrialPlan> byKey = new LinkedHashMap<>();
-    SweepExpansion.stream(sweep)
-        .forEach(
-            plan -> {
-              try {
-                ExperimentSpec spec =
-                    ExperimentBinder.bind(
-                        ExperimentLoader.load(sweep.experiment(), plan.overrides()), plugins);
-                String key = ResolvedConfig.of(spec).trialKey();
-                TrialPlan same = byKey.putIfAbsent(key, plan);
-                if (same == null) {
-                  trials.add(new Trial(plan, spec, key));
-                } else {
-                  List<String> differences = gridDifferences(sweep, same, plan);
-                  if (!differences.isEmpty()) {
-                    problems
-                        .computeIfAbsent(
-                            sameTrial(source, same, differences), x -> new ArrayList<>())
-                        .add(plan.index());
-                  }
-                }
-              } catch (InvalidConfigException e) {
-                e.errors()
-                    .forEach(
-                        error ->
-                            problems
-                                .computeIfAbsent(error, x -> new ArrayList<>())
-                                .add(plan.index()));
-              }
-            });
-    if (!problems.isEmpty()) {
-      List<ConfigError> errors = new ArrayList<>();
-      problems.forEach(
-          (error, indexes) ->
-              errors.add(
-                  new ConfigError(
-                      error.source(),
-                      error.key(),
-                      error.message()
-                          + " (trial"
-                          + (indexes.size() > 1 ? "s " : " ")
-                          + indexes
-                          + ")")));
-      throw new InvalidConfigException(errors);
+    Validation validation = new Validation(sweep, plugins, source);
+    SweepExpansion.stream(sweep).forEach(validation::add);
+    return validation.plan();
+  }
+
+  /** The trials validated so far, and every problem found, with the trials each affects. */
+  private static final class Validation {
+    private final SweepSpec sweep;
+    private final PluginRegistry plugins;
+    private final String source;
+    private final Map<ConfigError, List<Integer>> problems = new LinkedHashMap<>();
+    private final List<Trial> trials = new ArrayList<>();
+    private final Map<String, TrialPlan> byKey = new LinkedHashMap<>();
+
+    Validation(SweepSpec sweep, PluginRegistry plugins, String source) {
+      this.sweep = sweep;
+      this.plugins = plugins;
+      this.source = source;
     }
-    if (trials.isEmpty()) {
-      throw new InvalidConfigException(
-          List.of(
-              new ConfigError(
-                  source, "exclude", "leaves no trial: every combination is excluded")));
+
+    void add(TrialPlan plan) {
+      ExperimentSpec spec;
+      try {
+        spec =
+            ExperimentBinder.bind(
+                ExperimentLoader.load(sweep.experiment(), plan.overrides()), plugins);
+      } catch (InvalidConfigException e) {
+        e.errors().forEach(error -> problem(error, plan));
+        return;
+      }
+      String key = ResolvedConfig.of(spec).trialKey();
+      TrialPlan same = byKey.putIfAbsent(key, plan);
+      if (same == null) {
+        trials.add(new Trial(plan, spec, key));
+        return;
+      }
+      List<String> differences = gridDifferences(sweep, same, plan);
+      if (!differences.isEmpty()) {
+        problem(sameTrial(source, same, differences), plan);
+      }
     }
-    return new SweepPlan(sweep, trials);
+
+    private void problem(ConfigError error, TrialPlan plan) {
+      problems.computeIfAbsent(error, x -> new ArrayList<>()).add(plan.index());
+    }
+
+    SweepPlan plan() {
+      if (!problems.isEmpty()) {
+        List<ConfigError> errors = new ArrayList<>();
+        problems.forEach(
+            (error, indexes) ->
+                errors.add(
+                    new ConfigError(
+                        error.source(),
+                        error.key(),
+                        error.message()
+                            + " (trial"
+                            + (indexes.size() > 1 ? "s " : " ")
+                            + indexes
+                            + ")")));
+        throw new InvalidConfigException(errors);
+      }
+      if (trials.isEmpty()) {
+        throw new InvalidConfigException(
+            List.of(
+                new ConfigError(
+                    source, "exclude", "leaves no trial: every combination is excluded")));
+      }
+      return new SweepPlan(sweep, trials);
+    }
   }
 
   /** The grid factors in which {@code a} and {@code b} differ, as {@code key a vs b}. */

@@ -66,10 +66,8 @@ public final class SweepRunner {
   /**
    * What a sweep ended with.
    *
-   * @param trialMetrics the latest metrics of each trial's run
-   */
-  /**
    * @param missingMetric set when the summary's metric was logged by no finished trial
+   * @param trialMetrics the latest metrics of each trial's run
    */
   public record Result(
       int finished,
@@ -159,7 +157,8 @@ public final class SweepRunner {
       missingMetric.ifPresent(out::println);
       parent.logArtifact(
           "summary.md",
-          (table + missingMetric.map(m -> "\n" + m + "\n").orElse("")).getBytes(UTF_8));
+          TextTable.htmlEscaped(table + missingMetric.map(m -> "\n" + m + "\n").orElse(""))
+              .getBytes(UTF_8));
       int finished = (int) end.stream().filter(TrialState::finished).count();
       int failed = end.size() - finished;
       parent.setTag("nash.trials-finished", Integer.toString(finished));

@@ -31,6 +31,11 @@ final class TextTable {
     return out.toString();
   }
 
+  /** Markdown text with {@code & < >} as entities, so no value renders as HTML. */
+  static String htmlEscaped(String markdown) {
+    return markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   private static String cell(String text) {
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r").replace("\n", "\\n");
   }

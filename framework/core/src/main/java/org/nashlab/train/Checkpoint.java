@@ -61,6 +61,10 @@ final class Checkpoint {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve(CONFIG), yaml);
     } catch (IOException e) {
+      if (NoSpace.causes(e)) {
+        throw new EnvironmentException(
+            "no space left on device at " + folder + ": the run cannot keep checkpoints", e);
+      }
       throw new UncheckedIOException("cannot write " + folder.resolve(CONFIG), e);
     }
   }
@@ -220,7 +224,7 @@ final class Checkpoint {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (name.startsWith("step-") && !name.startsWith(keep + ".")) {
+        if (name.startsWith("step-") && !(name.startsWith(keep) && isFileOf(name, keep))) {
           Files.deleteIfExists(f);
         }
       }

@@ -191,7 +191,8 @@ public final class TrialRunner {
       return end(run, RunStatus.FINISHED, "finished", outcome.lastStep());
     } catch (RuntimeException e) {
       run.setTag("nash.outcome", "error");
-      run.setTag("mlflow.note.content", "Failed: " + e);
+      // MLflow renders the note as Markdown: the message, which may quote the user, as code.
+      run.setTag("mlflow.note.content", "Failed:\n\n```\n" + e + "\n```");
       run.finish(RunStatus.FAILED);
       throw e;
     }

@@ -179,7 +179,7 @@ class ExperimentLoaderTest {
   @Test
   void aDuplicateKeyIsAnErrorWithItsLine() throws IOException {
     assertEquals(
-        "[e.yaml: is not valid YAML: found duplicate key steps (line 3, column 3)]",
+        "[e.yaml: training.steps: is given twice (lines 2 and 3); give each key once]",
         problemsOf("training:\n  steps: 300\n  steps: 100000000\n").replace(dir + "/", ""));
   }
 

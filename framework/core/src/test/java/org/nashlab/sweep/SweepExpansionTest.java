@@ -47,7 +47,7 @@ class SweepExpansionTest {
   @Test
   void theGridIsACartesianProductWithTheFirstFactorSlowestAndSeedsInnermost() {
     List<TrialPlan> trials =
-        SweepExpansion.expand(sweep(grid(), Map.of(), 0, List.of(1L, 2L), List.of()));
+        SweepExpansion.stream(sweep(grid(), Map.of(), 0, List.of(1L, 2L), List.of())).toList();
     assertEquals(8, trials.size());
     assertEquals("minimax", trials.get(0).factors().get("loss.name"));
     assertEquals(List.of(), trials.get(0).factors().get("regularizers"));
@@ -63,13 +63,14 @@ class SweepExpansionTest {
   @Test
   void excludedCombinationsAreLeftOut() {
     List<TrialPlan> trials =
-        SweepExpansion.expand(
-            sweep(
-                grid(),
-                Map.of(),
-                0,
-                List.of(1L),
-                List.of(Map.of("loss.name", "hinge", "regularizers", List.of()))));
+        SweepExpansion.stream(
+                sweep(
+                    grid(),
+                    Map.of(),
+                    0,
+                    List.of(1L),
+                    List.of(Map.of("loss.name", "hinge", "regularizers", List.of()))))
+            .toList();
     assertEquals(3, trials.size());
     assertTrue(
         trials.stream()
@@ -88,8 +89,8 @@ class SweepExpansionTest {
     random.put("training.d-steps", Distribution.parse(Map.of("int", List.of(1, 5))));
     random.put("loss.name", Distribution.parse(Map.of("choice", List.of("hinge", "minimax"))));
     SweepSpec spec = sweep(new LinkedHashMap<>(), random, 50, List.of(1L), List.of());
-    List<TrialPlan> first = SweepExpansion.expand(spec);
-    assertEquals(first, SweepExpansion.expand(spec));
+    List<TrialPlan> first = SweepExpansion.stream(spec).toList();
+    assertEquals(first, SweepExpansion.stream(spec).toList());
     assertEquals(50, first.size());
     for (TrialPlan t : first) {
       double lr = (Double) t.factors().get("optimizers.discriminator.lr");
@@ -125,5 +126,26 @@ class SweepExpansionTest {
             IllegalArgumentException.class,
             () -> Distribution.parse(Map.of("uniform", List.of(2, 1))));
     assertTrue(e.getMessage().contains("low < high"), e.getMessage());
+  }
+
+  @Test
+  void drawIsTheSameAtEveryGridPointAndComesFromOneSeededStream() {
+    Map<String, Distribution> random = new LinkedHashMap<>();
+    random.put("optimizers.generator.lr", Distribution.parse(Map.of("uniform", List.of(0.0, 1.0))));
+    List<TrialPlan> trials =
+        SweepExpansion.stream(sweep(grid(), random, 3, List.of(1L, 2L), List.of())).toList();
+    assertEquals(4 * 3 * 2, trials.size());
+    java.util.SplittableRandom reference = new java.util.SplittableRandom(7);
+    List<Object> draws = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      draws.add(random.get("optimizers.generator.lr").sample(reference));
+    }
+    for (int t = 0; t < trials.size(); t++) {
+      TrialPlan trial = trials.get(t);
+      assertEquals(t, trial.index());
+      assertEquals(draws.get((t / 2) % 3), trial.factors().get("optimizers.generator.lr"));
+      assertEquals(t % 2 == 0 ? 1L : 2L, trial.seed());
+    }
+    assertEquals(24, SweepExpansion.count(sweep(grid(), random, 3, List.of(1L, 2L), List.of())));
   }
 }
