@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class CredentialsIT {
 
   @Test
   void aPasswordInTheTrackingAddressIsNowhereARunOrSweepWrote(MlflowServerExtension.Server mlflow)
-      throws IOException {
+      throws Exception {
     String address = mlflow.uri().replace("http://", "http://nash-user:" + SECRET + "@");
     Path home = dir.resolve("home");
     Map<String, String> env = Map.of("NASH_HOME", home.toString());
@@ -71,8 +70,43 @@ class CredentialsIT {
     written.add(swept.out() + swept.err());
 
     MlflowRuns runs = mlflow.runs();
+    // Stopped, then resumed: the checkpoint's copy of the address is masked, so resuming needs the
+    // credentials from the environment, and says so without them.
+    NashProcess.Running running =
+        NashProcess.start(
+            env,
+            "run",
+            QUICKSTART,
+            "name=credentials-resumed",
+            "training.steps=5000",
+            "training.sample-every=0",
+            "training.eval-every=0",
+            "tracking.uri=" + address);
+    String stoppedId = runs.awaitPoints("credentials-resumed", "loss/d", 50);
+    running.terminate();
+    written.add(running.await().err());
+    NashProcess refused = NashProcess.run(env, "run", "--resume", stoppedId);
+    assertEquals(3, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("set MLFLOW_TRACKING_USERNAME"), refused.err());
+    written.add(refused.out() + refused.err());
+    NashProcess resumed =
+        NashProcess.run(
+            Map.of(
+                "NASH_HOME",
+                home.toString(),
+                "MLFLOW_TRACKING_USERNAME",
+                "nash-user",
+                "MLFLOW_TRACKING_PASSWORD",
+                SECRET),
+            "run",
+            "--resume",
+            stoppedId);
+    written.add(resumed.out() + resumed.err());
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertEquals(Service.RunStatus.FINISHED, runs.run(stoppedId).getInfo().getStatus());
+
     int artifacts = 0;
-    for (String name : List.of("credentials", "credentials-sweep")) {
+    for (String name : List.of("credentials", "credentials-sweep", "credentials-resumed")) {
       for (Service.RunInfo info : runs.runsOf(name)) {
         Service.Run logged = runs.run(info.getRunId());
         written.add(logged.getData().toString());
