@@ -255,6 +255,11 @@ class MalformedInputIT {
         "variant.generator-depth",
         "1000",
         "variant.generator-depth: must be in [1, 64]");
+    e.set(
+        "a network too big for this machine",
+        "variant",
+        "{name: vanilla, generator-width: 16384, generator-depth: 64}",
+        "variant: the networks' variables (weights and optimizer slots) take 189.0 GiB");
     e.set("steps -1", "training.steps", "-1", "training.steps: must be > 0");
     e.set(
         "steps past int",

@@ -96,6 +96,7 @@ record TrialSetup(
     try {
       TrainingProgram program = PluginFailure.of("variant", () -> variant.build(graph));
       checkStreams(spec, graph, program);
+      WeightBudget.check(graph.graph(), spec);
       Session session =
           new Session(
               graph.graph(), SessionSettings.configProto(spec.training().device(), conditions));
