@@ -100,6 +100,9 @@ class MalformedInputIT {
       }
     }
     assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + ":\n" + failures);
+    System.out.printf(
+        "%d malformed inputs: %d experiments, %d sweeps%n",
+        cases.size(), experiments.cases().size(), sweeps.cases().size());
     assertTrue(cases.size() >= 150, cases.size() + " cases");
     assertEquals(before, experimentNames(mlflow.uri()), "nothing was created in MLflow");
   }
