@@ -17,6 +17,11 @@ final class SampleStatistics {
     return sum / values.length;
   }
 
+  /** The mean of {@code x} minus the mean of {@code y}. */
+  static double differenceOfMeans(double[] x, double[] y) {
+    return mean(x) - mean(y);
+  }
+
   /** The sample variance (ddof = 1), two-pass; {@code NaN} for fewer than two values. */
   static double variance(double[] values) {
     if (values.length < 2) {
