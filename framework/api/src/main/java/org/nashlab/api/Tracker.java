@@ -26,4 +26,14 @@ public interface Tracker {
   default java.util.List<RunRecord> find(String experiment, java.util.Map<String, String> tags) {
     throw new EnvironmentException(getClass().getSimpleName() + " cannot search runs");
   }
+
+  /**
+   * Every value run {@code runId} logged for {@code key}, by step (a step logged twice, as after a
+   * resume from an earlier checkpoint, appears twice); empty if it logged none.
+   *
+   * @throws EnvironmentException if the tracker cannot read runs back
+   */
+  default java.util.List<MetricPoint> history(String runId, String key) {
+    throw new EnvironmentException(getClass().getSimpleName() + " cannot read metric histories");
+  }
 }

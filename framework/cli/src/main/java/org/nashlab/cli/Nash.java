@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      ReportCommand.class,
       TrialCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,

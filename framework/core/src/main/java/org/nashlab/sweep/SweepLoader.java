@@ -22,6 +22,8 @@ import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
 import org.nashlab.plugin.UserText;
+import org.nashlab.report.ReportLoader;
+import org.nashlab.report.ReportSpec;
 
 /**
  * Reads a sweep file. Parsed with SnakeYAML's YAML 1.2 core schema rather than Commons
@@ -40,7 +42,8 @@ public final class SweepLoader {
           "exclude",
           "executor",
           "metric",
-          "max-trials");
+          "max-trials",
+          "report");
 
   /** How many trials a sweep may have unless its {@code max-trials} says otherwise. */
   public static final long DEFAULT_MAX_TRIALS = 10_000;
@@ -172,6 +175,7 @@ public final class SweepLoader {
     grid.keySet().forEach(k -> factors.put(k, "grid." + k));
     random.keySet().forEach(k -> factors.putIfAbsent(k, "random." + k));
     checkFactors(factors);
+    Optional<ReportSpec> report = name == null ? Optional.empty() : report(root, name);
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
@@ -188,7 +192,25 @@ public final class SweepLoader {
         exclude,
         executor,
         metric,
-        maxTrials);
+        maxTrials,
+        report);
+  }
+
+  /** The {@code report:} section, or else {@code reports/NAME.yaml} beside the sweep's folder. */
+  private Optional<ReportSpec> report(Map<?, ?> root, String name) {
+    try {
+      if (root.containsKey("report")) {
+        return Optional.of(ReportLoader.section(file, root.get("report"), name, plugins));
+      }
+      Path beside =
+          file.toAbsolutePath().getParent().resolveSibling("reports").resolve(name + ".yaml");
+      return Files.isRegularFile(beside)
+          ? Optional.of(ReportLoader.load(beside, plugins))
+          : Optional.empty();
+    } catch (InvalidConfigException e) {
+      errors.addAll(e.errors());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nashlab.api.Executor;
+import org.nashlab.api.NashException;
 import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunRequest;
 import org.nashlab.api.RunStatus;
@@ -26,6 +27,8 @@ import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
 import org.nashlab.config.Secrets;
 import org.nashlab.plugin.PluginRegistry;
+import org.nashlab.report.ReportRunner;
+import org.nashlab.report.ReportSpec;
 import org.nashlab.train.Hostname;
 import org.nashlab.train.SweepTrial;
 import org.nashlab.train.TrialRunner;
@@ -161,6 +164,7 @@ public final class SweepRunner {
               .getBytes(UTF_8));
       int finished = (int) end.stream().filter(TrialState::finished).count();
       int failed = end.size() - finished;
+      plan.sweep().report().ifPresent(report -> writeReport(plan, report, parent));
       parent.setTag("nash.trials-finished", Integer.toString(finished));
       parent.setTag("nash.trials-failed", Integer.toString(failed));
       parent.finish(RunStatus.FINISHED);
@@ -188,6 +192,22 @@ public final class SweepRunner {
                     + " was resumed under other conditions ("
                     + changes
                     + "): from there on its curve is not bit-identical to an uninterrupted run's.");
+  }
+
+  /**
+   * The sweep's report, from the runs of the sweep's own tracker, attached to its parent run. A
+   * report that cannot be made (a baseline no group matches) is said and does not fail the sweep:
+   * its runs are all there, and {@code nash report} makes it again.
+   */
+  private void writeReport(SweepPlan plan, ReportSpec report, TrackedRun parent) {
+    try {
+      Path page =
+          new ReportRunner(plugins)
+              .run(report.withTracker(plan.trials().get(0).spec().tracker()), parent);
+      out.println("Report: " + page.toAbsolutePath().normalize());
+    } catch (NashException e) {
+      out.println("The report was not written: " + e.getMessage());
+    }
   }
 
   private Executor executor(PluginChoice choice) {

@@ -23,6 +23,8 @@ import org.nashlab.config.PluginChoice;
  * @param executor where the trials run
  * @param metric the metric whose final value the summary reports
  * @param maxTrials the most trials the sweep may expand to
+ * @param report the report written when the sweep ends: its {@code report:} section, or {@code
+ *     reports/NAME.yaml} beside the sweep's folder
  */
 public record SweepSpec(
     String name,
@@ -37,4 +39,5 @@ public record SweepSpec(
     List<Map<String, Object>> exclude,
     PluginChoice executor,
     String metric,
-    long maxTrials) {}
+    long maxTrials,
+    java.util.Optional<org.nashlab.report.ReportSpec> report) {}

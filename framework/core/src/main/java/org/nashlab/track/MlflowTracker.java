@@ -17,6 +17,7 @@ import org.mlflow.tracking.Page;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.MetricPoint;
 import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunRequest;
 import org.nashlab.api.TrackedRun;
@@ -160,6 +161,28 @@ public final class MlflowTracker implements Tracker {
               + c.endpoint()
               + " could not search the runs of "
               + experiment
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public List<MetricPoint> history(String runId, String key) {
+    Connection c = connect();
+    try {
+      return c.client().getMetricHistory(runId, key).stream()
+          .map(m -> new MetricPoint(m.getStep(), m.getValue()))
+          .sorted(java.util.Comparator.comparingLong(MetricPoint::step))
+          .toList();
+    } catch (MlflowClientException e) {
+      throw new EnvironmentException(
+          "MLflow at "
+              + c.endpoint()
+              + " could not read "
+              + key
+              + " of run "
+              + runId
               + ": "
               + e.getMessage(),
           e);

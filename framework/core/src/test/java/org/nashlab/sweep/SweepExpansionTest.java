@@ -31,7 +31,8 @@ class SweepExpansionTest {
         exclude,
         null,
         "loss/d",
-        SweepLoader.DEFAULT_MAX_TRIALS);
+        SweepLoader.DEFAULT_MAX_TRIALS,
+        java.util.Optional.empty());
   }
 
   private static Map<String, List<Object>> grid() {
