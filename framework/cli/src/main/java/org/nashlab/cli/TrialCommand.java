@@ -29,8 +29,11 @@ final class TrialCommand implements Callable<Integer> {
   @Option(names = "--parent", required = true, description = "the sweep's parent run")
   String parent;
 
-  @Option(names = "--tag", description = "a tag for the trial's run, KEY=VALUE")
-  Map<String, String> tags = new LinkedHashMap<>();
+  @Option(
+      names = "--factor",
+      paramLabel = "KEY=LABEL",
+      description = "a factor of the trial as the sweep shows it: a tag and part of the run's name")
+  Map<String, String> factors = new LinkedHashMap<>();
 
   @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue this run")
   String resume;
@@ -40,10 +43,10 @@ final class TrialCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> all = new LinkedHashMap<>(tags);
-    all.put("nash.sweep", sweep);
-    all.put("mlflow.parentRunId", parent);
-    SweepTrial trial = new SweepTrial(sweep, all);
+    Map<String, String> tags = new LinkedHashMap<>(factors);
+    tags.put("nash.sweep", sweep);
+    tags.put("mlflow.parentRunId", parent);
+    SweepTrial trial = new SweepTrial(sweep, tags, factors);
     Workspace workspace = Workspace.open();
     TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
     if (arguments.isEmpty() && resume == null) {

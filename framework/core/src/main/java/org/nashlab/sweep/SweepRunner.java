@@ -31,6 +31,7 @@ import org.nashlab.report.ReportRunner;
 import org.nashlab.report.ReportSpec;
 import org.nashlab.train.Hostname;
 import org.nashlab.train.SweepTrial;
+import org.nashlab.train.TrialName;
 import org.nashlab.train.TrialRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -313,16 +314,19 @@ public final class SweepRunner {
         .reduce((a, b) -> b);
   }
 
+  /** The trial's factors as the sweep shows them (tags, run names), in the sweep file's order. */
+  private static Map<String, String> labels(TrialPlan trial) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    trial.factors().forEach((key, value) -> labels.put(key, FactorValues.label(key, value)));
+    return labels;
+  }
+
   private TrialLaunch launch(SweepPlan plan, TrialState state, String parentId, boolean fresh) {
     SweepPlan.Trial trial = state.trial();
     List<String> command = new ArrayList<>(nashCommand);
     command.addAll(List.of("trial", "--sweep", plan.sweep().name(), "--parent", parentId));
-    trial
-        .plan()
-        .factors()
-        .forEach(
-            (key, value) ->
-                command.addAll(List.of("--tag", key + "=" + FactorValues.label(key, value))));
+    labels(trial.plan())
+        .forEach((key, label) -> command.addAll(List.of("--factor", key + "=" + label)));
     Optional<String> resumable =
         state
             .run()
@@ -360,9 +364,10 @@ public final class SweepRunner {
       tags.put("mlflow.parentRunId", parentId);
       tags.put("nash.seed", Long.toString(before.trial().plan().seed()));
       tags.put("nash.outcome", "error");
-      before.trial().plan().factors().forEach((k, v) -> tags.put(k, FactorValues.label(k, v)));
-      try (TrackedRun failed =
-          tracker.start(new RunRequest(name, name + "-" + before.trial().key(), Map.of(), tags))) {
+      Map<String, String> labels = labels(before.trial().plan());
+      tags.putAll(labels);
+      String runName = TrialName.of(labels, before.trial().plan().seed());
+      try (TrackedRun failed = tracker.start(new RunRequest(name, runName, Map.of(), tags))) {
         failed.setTag(
             "mlflow.note.content",
             "The trial failed before training (exit " + exitCode + "); see trial.log.");

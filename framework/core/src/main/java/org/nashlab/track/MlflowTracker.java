@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
@@ -37,6 +38,18 @@ public final class MlflowTracker implements Tracker {
   static final int MAX_PARAMS_PER_BATCH = 100;
   static final int MAX_PARAM_LENGTH = 6000;
   private static final int SEARCH_PAGE_SIZE = 1000;
+
+  /**
+   * The experiment tag MLflow's UI reads to tell a GenAI experiment from a model-training one, and
+   * the value for the latter (ExperimentKind in mlflow/server/js/src/experiment-tracking/
+   * constants.ts; the key is EXPERIMENT_KIND_TAG_KEY in utils/ExperimentKindUtils.ts).
+   */
+  static final String EXPERIMENT_KIND = "mlflow.experimentKind";
+
+  static final String MODEL_DEVELOPMENT = "custom_model_development";
+
+  /** The UI's {@code workflowType} for model training (WorkflowType in WorkflowTypeContext.tsx). */
+  static final String MACHINE_LEARNING_VIEW = "machine_learning";
 
   /**
    * @param uri the tracking server
@@ -207,11 +220,24 @@ public final class MlflowTracker implements Tracker {
   }
 
   private static String url(Connection c, Service.RunInfo info) {
-    return c.endpoint().uri()
+    return runUrl(c.endpoint().uri(), info.getExperimentId(), info.getRunId());
+  }
+
+  /**
+   * The run's page in the MLflow UI, in its model-training view. MLflow 3's UI opens an experiment
+   * in its GenAI view (traces, judges, prompts) unless the address asks for another: its hash
+   * router reads {@code workflowType} from the query after the route, as {@code
+   * #/experiments/1/runs/ID?workflowType=machine_learning} (WorkflowTypeContext.tsx in
+   * mlflow/server/js/src/common/contexts).
+   */
+  static String runUrl(String server, String experimentId, String runId) {
+    return server
         + "/#/experiments/"
-        + info.getExperimentId()
+        + experimentId
         + "/runs/"
-        + info.getRunId();
+        + runId
+        + "?workflowType="
+        + MACHINE_LEARNING_VIEW;
   }
 
   private MlflowRun open(Connection c, Service.RunInfo info) {
@@ -269,19 +295,52 @@ public final class MlflowTracker implements Tracker {
     }
   }
 
+  /**
+   * The experiment's id, creating it if need be; either way it is marked as a model-development
+   * experiment, which MLflow's UI shows with runs, metrics and charts rather than traces. An
+   * experiment whose kind someone already chose keeps it.
+   */
   private static String experimentId(MlflowClient client, String name) {
-    return client
-        .getExperimentByName(name)
-        .map(Service.Experiment::getExperimentId)
-        .orElseGet(
-            () -> {
-              try {
-                return client.createExperiment(name);
-              } catch (MlflowClientException e) {
-                // Another trial created it in the meantime.
-                return client.getExperimentByName(name).orElseThrow(() -> e).getExperimentId();
-              }
-            });
+    Optional<Service.Experiment> found = client.getExperimentByName(name);
+    if (found.isPresent()) {
+      Service.Experiment experiment = found.get();
+      if (experimentKind(experiment).isEmpty()) {
+        try {
+          client.setExperimentTag(experiment.getExperimentId(), EXPERIMENT_KIND, MODEL_DEVELOPMENT);
+        } catch (MlflowClientException e) {
+          // Only the UI's default view depends on it; the run goes on.
+          log.warn(
+              "Could not mark experiment {} as model development ({}={}): {}",
+              name,
+              EXPERIMENT_KIND,
+              MODEL_DEVELOPMENT,
+              e.getMessage());
+        }
+      }
+      return experiment.getExperimentId();
+    }
+    try {
+      return client.createExperiment(
+          Service.CreateExperiment.newBuilder()
+              .setName(name)
+              .addTags(
+                  Service.ExperimentTag.newBuilder()
+                      .setKey(EXPERIMENT_KIND)
+                      .setValue(MODEL_DEVELOPMENT)
+                      .build())
+              .build());
+    } catch (MlflowClientException e) {
+      // Another trial created it in the meantime, with the same tag.
+      return client.getExperimentByName(name).orElseThrow(() -> e).getExperimentId();
+    }
+  }
+
+  /** The experiment's {@code mlflow.experimentKind}, if it has one. */
+  static Optional<String> experimentKind(Service.Experiment experiment) {
+    return experiment.getTagsList().stream()
+        .filter(t -> t.getKey().equals(EXPERIMENT_KIND) && !t.getValue().isBlank())
+        .map(Service.ExperimentTag::getValue)
+        .findFirst();
   }
 
   private static List<Service.RunTag> tags(Map<String, String> tags) {

@@ -239,7 +239,8 @@ public final class TrialRunner {
             (jar, sha256) ->
                 tags.put("nash.plugin-jar." + jar.replaceAll("[^\\w.\\- /]", "_"), sha256));
     sweep.ifPresent(s -> tags.putAll(s.tags()));
-    String runName = spec.name() + "-seed" + spec.training().seed();
+    long seed = spec.training().seed();
+    String runName = sweep.map(s -> s.runName(seed)).orElse(spec.name() + "-seed" + seed);
     String experiment = sweep.map(SweepTrial::experiment).orElse(spec.name());
     return new RunRequest(experiment, runName, resolved.flatten(), tags);
   }

@@ -22,9 +22,17 @@ public final class MlflowRuns {
     this.client = new MlflowClient(uri);
   }
 
-  /** The run's id from a run URL printed by {@code nash run}. */
+  /**
+   * The run's id from a run URL printed by {@code nash run}, such as {@code
+   * http://host/#/experiments/1/runs/ID?workflowType=machine_learning}.
+   */
   public static String runIdOf(String url) {
-    return url.substring(url.lastIndexOf('/') + 1).trim();
+    String route = url.strip();
+    int query = route.indexOf('?', route.indexOf('#') + 1);
+    if (query >= 0) {
+      route = route.substring(0, query);
+    }
+    return route.substring(route.lastIndexOf('/') + 1);
   }
 
   public Service.Run run(String runId) {
