@@ -24,7 +24,7 @@ import org.nashlab.testkit.NumpyReference;
  * {@code arch}, which does not load with the pandas 3 of the MLflow environment.
  *
  * <p>Every script starts with {@link #PRELUDE}: file readers, {@code out(name, value)}, and {@code
- * bootstrap_on(draws, data, statistic, method)}, which runs scipy.stats.bootstrap itself on the
+ * bootstrap_on(draws, data, statistic)}, which runs scipy.stats.bootstrap itself on the
  * resample indices the Java code drew (recorded by {@link RecordingDraws}) by replacing scipy's
  * private {@code _bootstrap_resample}, so intervals can be compared to the last bits.
  */
@@ -60,16 +60,19 @@ final class RliableReference {
           assert i.shape == (n_resamples, sample.shape[-1]), (i.shape, n_resamples, sample.shape)
           return sample[..., i]
 
-      def bootstrap_on(indices, data, statistic, method):
+      def bootstrap_on(indices, data, statistic):
+          # scipy.stats.bootstrap's percentile and BCa intervals on the given resamples
           _queue[:] = list(indices)
           resampling._bootstrap_resample = _recorded
           try:
-              ci = st.bootstrap(data, statistic, n_resamples=indices[0].shape[0], method=method,
-                                confidence_level=0.95).confidence_interval
+              result = st.bootstrap(data, statistic, n_resamples=indices[0].shape[0],
+                                    method="percentile", confidence_level=0.95)
           finally:
               resampling._bootstrap_resample = _scipy_resample
           assert not _queue
-          return ci
+          bca = st.bootstrap(data, statistic, n_resamples=0, bootstrap_result=result,
+                             method="BCa", confidence_level=0.95)
+          return {"percentile": result.confidence_interval, "BCa": bca.confidence_interval}
 
       def out(name, value):
           value = float(value)
