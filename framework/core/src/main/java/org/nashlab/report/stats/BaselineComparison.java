@@ -143,8 +143,11 @@ public final class BaselineComparison {
       return new Tested(
           group.length,
           bootstrap.estimate(resamples, s -> SampleStatistics.differenceOfMeans(s[0], s[1])),
-          bootstrap.estimate(resamples, s -> BaselineComparison.probabilityOfImprovement(s[0], s[1], direction)),
-          TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC).test(group, baseline)
+          bootstrap.estimate(
+              resamples, s -> BaselineComparison.probabilityOfImprovement(s[0], s[1], direction)),
+          TTest.withDefaults()
+              .with(DataDispersion.HETEROSCEDASTIC)
+              .test(group, baseline)
               .getPValue(),
           MannWhitneyUTest.withDefaults().test(group, baseline).getPValue(),
           RunsNeeded.perGroup(group, baseline, 1 - confidence));

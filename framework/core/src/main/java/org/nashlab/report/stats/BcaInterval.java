@@ -6,10 +6,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The bias-corrected and accelerated bootstrap interval, transcribed from scipy.stats.bootstrap's
- * {@code _bca_interval} (scipy 1.17), which follows Efron &amp; Tibshirani 1993, 14.3 and eq. 15.36.
- * The bias correction z0 comes from the fraction of resamples below the observed statistic (ties
- * counting half); the acceleration from the jackknife, summed over the samples. Edge cases behave
- * as scipy's: a constant sample gives a {@code NaN} acceleration and a {@code NaN} interval.
+ * {@code _bca_interval} (scipy 1.17), which follows Efron &amp; Tibshirani 1993, 14.3 and eq.
+ * 15.36. The bias correction z0 comes from the fraction of resamples below the observed statistic
+ * (ties counting half); the acceleration from the jackknife, summed over the samples. Edge cases
+ * behave as scipy's: a constant sample gives a {@code NaN} acceleration and a {@code NaN} interval.
  */
 final class BcaInterval {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -26,9 +26,7 @@ final class BcaInterval {
     double acceleration = acceleration(samples, statistic);
     double zAlpha = STANDARD_NORMAL.inverseCumulativeProbability(tailProbability);
     return Quantile.interval(
-        distribution,
-        adjusted(z0, acceleration, zAlpha),
-        adjusted(z0, acceleration, -zAlpha));
+        distribution, adjusted(z0, acceleration, zAlpha), adjusted(z0, acceleration, -zAlpha));
   }
 
   /** scipy's {@code _percentile_of_score}: (#below + #at-or-below) / 2B. */

@@ -27,8 +27,8 @@ final class Bootstrap {
   /**
    * Draws every resample of the first sample, then every resample of the next, and so on.
    *
-   * @throws IllegalArgumentException if a sample has fewer than two values (scipy refuses them
-   *     too: one value has no variability to resample)
+   * @throws IllegalArgumentException if a sample has fewer than two values (scipy refuses them too:
+   *     one value has no variability to resample)
    */
   Resamples resample(double[]... samples) {
     int[][][] indices = new int[samples.length][resamples][];

@@ -12,7 +12,9 @@ package org.nashlab.report.stats;
  * on which other groups or metrics a report holds, nor on their order.
  */
 public record BootstrapSettings(int resamples, double confidence, long seed) {
-  /** The resamples of {@link #seeded}; enough for a Monte Carlo error well under the digits shown. */
+  /**
+   * The resamples of {@link #seeded}; enough for a Monte Carlo error well under the digits shown.
+   */
   public static final int DEFAULT_RESAMPLES = 10_000;
 
   /** The confidence level of {@link #seeded}. */

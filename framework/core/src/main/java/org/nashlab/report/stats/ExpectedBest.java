@@ -29,8 +29,8 @@ public record ExpectedBest(List<Point> curve) {
   /**
    * @param values one value per trial of the group (successful trials)
    * @param maxTrials the largest budget on the curve; the curve has budgets 1 to {@code maxTrials}
-   * @throws IllegalArgumentException if there are no values, one is not finite, or {@code maxTrials}
-   *     is below 1
+   * @throws IllegalArgumentException if there are no values, one is not finite, or {@code
+   *     maxTrials} is below 1
    */
   public static ExpectedBest of(
       double[] values, int maxTrials, Direction direction, BootstrapSettings settings) {
@@ -72,17 +72,14 @@ public record ExpectedBest(List<Point> curve) {
   /** Dodge et al. 2019, eq. 1: element k - 1 is the expected best of k trials. */
   static double[] expectedBest(double[] values, int maxTrials, Direction direction) {
     double[] worstFirst =
-        Arrays.stream(values)
-            .map(direction::orient)
-            .sorted()
-            .map(direction::orient)
-            .toArray();
+        Arrays.stream(values).map(direction::orient).sorted().map(direction::orient).toArray();
     int n = worstFirst.length;
     double[] expected = new double[maxTrials];
     for (int k = 1; k <= maxTrials; k++) {
       double sum = 0;
       for (int i = 1; i <= n; i++) {
-        sum += worstFirst[i - 1] * (Math.pow((double) i / n, k) - Math.pow((double) (i - 1) / n, k));
+        sum +=
+            worstFirst[i - 1] * (Math.pow((double) i / n, k) - Math.pow((double) (i - 1) / n, k));
       }
       expected[k - 1] = sum;
     }

@@ -7,9 +7,9 @@ import java.util.stream.IntStream;
 /**
  * Holm's step-down correction (Holm 1979) of a family of p-values, as statsmodels'
  * multipletests(method='holm') gives it: the i-th smallest p-value of m is multiplied by m - i + 1,
- * made non-decreasing in that order, and capped at 1. It controls the family-wise error rate without
- * assuming the tests independent. {@code NaN} p-values (comparisons that could not be tested) are
- * left out of the family and stay {@code NaN}.
+ * made non-decreasing in that order, and capped at 1. It controls the family-wise error rate
+ * without assuming the tests independent. {@code NaN} p-values (comparisons that could not be
+ * tested) are left out of the family and stay {@code NaN}.
  */
 final class HolmCorrection {
   private HolmCorrection() {}

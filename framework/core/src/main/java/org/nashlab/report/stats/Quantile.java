@@ -5,9 +5,10 @@ final class Quantile {
   private Quantile() {}
 
   /**
-   * The {@code p}-quantile of ascending {@code sorted} values by linear interpolation (Hyndman &amp;
-   * Fan type 7, numpy's and scipy's default), written as scipy.stats.quantile computes it so that
-   * the bootstrap intervals match scipy's to the last bits. {@code NaN} for a {@code NaN} {@code p}.
+   * The {@code p}-quantile of ascending {@code sorted} values by linear interpolation (Hyndman
+   * &amp; Fan type 7, numpy's and scipy's default), written as scipy.stats.quantile computes it so
+   * that the bootstrap intervals match scipy's to the last bits. {@code NaN} for a {@code NaN}
+   * {@code p}.
    */
   static double linear(double[] sorted, double p) {
     if (Double.isNaN(p)) {
@@ -25,7 +26,9 @@ final class Quantile {
     return (1 - fraction) * sorted[lower] + fraction * sorted[upper];
   }
 
-  /** The interval between two quantiles of a bootstrap distribution; {@code NaN} ends if unknown. */
+  /**
+   * The interval between two quantiles of a bootstrap distribution; {@code NaN} ends if unknown.
+   */
   static Interval interval(double[] distribution, double lower, double upper) {
     double[] sorted = SampleStatistics.sorted(distribution);
     double low = linear(sorted, lower);

@@ -4,10 +4,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The fraction of a group's runs that succeeded, with a Wilson score interval (Wilson 1927;
- * Newcombe 1998, method 3, without continuity correction), as
- * scipy.stats.binomtest(k, n).proportion_ci(method='wilson') gives it. Wilson's interval is used
- * rather than Clopper-Pearson's because it keeps close to its nominal coverage at the small counts
- * of a sweep instead of being conservative, and never leaves [0, 1].
+ * Newcombe 1998, method 3, without continuity correction), as scipy.stats.binomtest(k,
+ * n).proportion_ci(method='wilson') gives it. Wilson's interval is used rather than
+ * Clopper-Pearson's because it keeps close to its nominal coverage at the small counts of a sweep
+ * instead of being conservative, and never leaves [0, 1].
  *
  * <pre>{@code
  * SuccessRate rate = SuccessRate.of(4, 1, 0.95); // 0.8, [0.376, 0.964]

@@ -42,10 +42,7 @@ final class Verdict {
     }
     String p = "p_holm " + format(pHolm);
     if (pHolm < alpha) {
-      return (direction.orient(difference) > 0 ? "better" : "worse")
-          + " than baseline ("
-          + p
-          + ")";
+      return (direction.orient(difference) > 0 ? "better" : "worse") + " than baseline (" + p + ")";
     }
     String undetected = "no detectable difference with " + runs + " (" + p + ")";
     if (runsNeeded.isEmpty()) {

@@ -18,7 +18,8 @@ class BaselineComparisonTest {
     double[] x = {1, 2, 3};
     double[] y = {2, 2};
     // Higher is better: 3 beats both, 2 ties both, 1 loses: (2 + 1) / 6.
-    assertEquals(0.5, BaselineComparison.probabilityOfImprovement(x, y, Direction.HIGHER_IS_BETTER));
+    assertEquals(
+        0.5, BaselineComparison.probabilityOfImprovement(x, y, Direction.HIGHER_IS_BETTER));
     double[] z = {2.5, 5};
     // Only 3 beats 2.5: 1 / 6 when higher is better, 5 / 6 when lower is.
     assertEquals(

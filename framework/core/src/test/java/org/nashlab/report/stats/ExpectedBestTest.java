@@ -32,8 +32,7 @@ class ExpectedBestTest {
   @Test
   void theCurveImprovesWithTheBudgetAndTheBandHoldsIt() {
     List<ExpectedBest.Point> curve =
-        ExpectedBest.of(
-                FIDS, 6, Direction.LOWER_IS_BETTER, new BootstrapSettings(2_000, 0.95, 3))
+        ExpectedBest.of(FIDS, 6, Direction.LOWER_IS_BETTER, new BootstrapSettings(2_000, 0.95, 3))
             .curve();
     for (int k = 1; k < curve.size(); k++) {
       assertTrue(curve.get(k).expected() <= curve.get(k - 1).expected());

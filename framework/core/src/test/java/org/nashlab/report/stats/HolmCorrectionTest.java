@@ -18,8 +18,7 @@ class HolmCorrectionTest {
 
   @Test
   void capsAtOne() {
-    assertArrayEquals(
-        new double[] {1, 1}, HolmCorrection.adjust(new double[] {0.6, 0.7}), 0);
+    assertArrayEquals(new double[] {1, 1}, HolmCorrection.adjust(new double[] {0.6, 0.7}), 0);
   }
 
   @Test

@@ -64,7 +64,8 @@ class SummaryTest {
   void intervalsCoverTheMeanOfASkewedSample() {
     Summary summary = Summary.of(new double[] {1, 1.1, 1.2, 1.3, 9}, SETTINGS);
     for (Interval interval : new Interval[] {summary.mean().percentile(), summary.mean().bca()}) {
-      assertTrue(interval.low() < summary.mean().value() && summary.mean().value() < interval.high());
+      assertTrue(
+          interval.low() < summary.mean().value() && summary.mean().value() < interval.high());
     }
   }
 
@@ -82,7 +83,6 @@ class SummaryTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Summary.of(new double[] {1, Double.NaN}, SETTINGS));
-    assertEquals(
-        "values[1] is NaN; a failed run belongs in the failure count", error.getMessage());
+    assertEquals("values[1] is NaN; a failed run belongs in the failure count", error.getMessage());
   }
 }

@@ -54,10 +54,7 @@ class ExpectedBestReferenceIT {
     RecordingDraws draws = new RecordingDraws(31);
     curve =
         ExpectedBest.of(
-                FIDS,
-                BUDGET,
-                Direction.LOWER_IS_BETTER,
-                RecordingDraws.bootstrap(RESAMPLES, draws))
+                FIDS, BUDGET, Direction.LOWER_IS_BETTER, RecordingDraws.bootstrap(RESAMPLES, draws))
             .curve();
     RliableReference.writeValues(folder.resolve("fids.txt"), FIDS);
     draws.write(folder.resolve("draws.txt"));

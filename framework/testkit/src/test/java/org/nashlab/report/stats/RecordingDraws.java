@@ -37,7 +37,8 @@ final class RecordingDraws implements Draws {
         file,
         drawn.stream()
             .map(
-                row -> Arrays.stream(row).mapToObj(Integer::toString).collect(Collectors.joining(" ")))
+                row ->
+                    Arrays.stream(row).mapToObj(Integer::toString).collect(Collectors.joining(" ")))
             .collect(Collectors.joining("\n", "", "\n")),
         UTF_8);
   }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,9 +25,9 @@ import org.nashlab.testkit.NumpyReference;
  * {@code arch}, which does not load with the pandas 3 of the MLflow environment.
  *
  * <p>Every script starts with {@link #PRELUDE}: file readers, {@code out(name, value)}, and {@code
- * bootstrap_on(draws, data, statistic)}, which runs scipy.stats.bootstrap itself on the
- * resample indices the Java code drew (recorded by {@link RecordingDraws}) by replacing scipy's
- * private {@code _bootstrap_resample}, so intervals can be compared to the last bits.
+ * bootstrap_on(draws, data, statistic)}, which runs scipy.stats.bootstrap itself on the resample
+ * indices the Java code drew (recorded by {@link RecordingDraws}) by replacing scipy's private
+ * {@code _bootstrap_resample}, so intervals can be compared to the last bits.
  */
 final class RliableReference {
   static final String RLIABLE = "rliable==1.2.0";
@@ -90,8 +91,7 @@ final class RliableReference {
   static void writeValues(Path file, double[] values) throws IOException {
     Files.writeString(
         file,
-        Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(" "))
-            + "\n",
+        Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(" ")) + "\n",
         UTF_8);
   }
 
@@ -105,29 +105,33 @@ final class RliableReference {
     Files.createDirectories(venv.getParent());
     Path lock = venv.resolveSibling("rliable-venv.lock");
     try (FileChannel channel =
-            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        var held = channel.lock()) {
-      if (!Files.exists(marker)) {
-        Path log = venv.resolveSibling("rliable-venv.log");
-        install(
-            List.of(
-                NumpyReference.python().toString(),
-                "-m",
-                "venv",
-                "--clear",
-                "--system-site-packages",
-                venv.toString()),
-            log);
-        install(
-            List.of(
-                venv.resolve("bin/pip").toString(),
-                "install",
-                "--disable-pip-version-check",
-                "--quiet",
-                RLIABLE,
-                STATSMODELS),
-            log);
-        Files.createFile(marker);
+        FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held = channel.lock();
+      try {
+        if (!Files.exists(marker)) {
+          Path log = venv.resolveSibling("rliable-venv.log");
+          install(
+              List.of(
+                  NumpyReference.python().toString(),
+                  "-m",
+                  "venv",
+                  "--clear",
+                  "--system-site-packages",
+                  venv.toString()),
+              log);
+          install(
+              List.of(
+                  venv.resolve("bin/pip").toString(),
+                  "install",
+                  "--disable-pip-version-check",
+                  "--quiet",
+                  RLIABLE,
+                  STATSMODELS),
+              log);
+          Files.createFile(marker);
+        }
+      } finally {
+        held.release();
       }
     }
     return python;
@@ -142,7 +146,10 @@ final class RliableReference {
     if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException(
-          "installing the rliable reference failed (" + String.join(" ", command) + "); see " + log);
+          "installing the rliable reference failed ("
+              + String.join(" ", command)
+              + "); see "
+              + log);
     }
   }
 }
