@@ -41,8 +41,21 @@ public final class NumpyReference {
   /** Runs {@code script} in {@code folder} and returns its {@code name value} lines. */
   public static Map<String, Double> run(String script, Path folder)
       throws IOException, InterruptedException {
+    return run(python(), script, folder);
+  }
+
+  /**
+   * The interpreter of the MLflow virtual environment, with numpy and scipy; also the base of
+   * references that need more packages in a virtual environment of their own.
+   */
+  public static Path python() {
     Path mlflow = new MlflowInstallation(NashHome.fromEnvironment().mlflow()).executable();
-    Path python = mlflow.resolveSibling("python");
+    return mlflow.resolveSibling("python");
+  }
+
+  /** Runs {@code script} with {@code python} in {@code folder}, as {@link #run(String, Path)}. */
+  public static Map<String, Double> run(Path python, String script, Path folder)
+      throws IOException, InterruptedException {
     Path file = folder.resolve("reference.py");
     Files.writeString(file, script, UTF_8);
     Process process =
