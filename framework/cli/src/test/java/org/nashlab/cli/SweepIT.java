@@ -3,6 +3,8 @@ package org.nashlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,31 +247,40 @@ class SweepIT {
   }
 
   @Test
-  void theReadmesQuickstartSweepFinishesWithEveryTrialUnderOneParentGroupedByLoss(
-      MlflowServerExtension.Server mlflow) {
+  void theReadmesQuickstartSweepEndsWithAReportThatSettlesItsAblation(
+      MlflowServerExtension.Server mlflow) throws Exception {
     NashProcess sweep = NashProcess.run(env(mlflow), "sweep", "sweeps/quickstart.yaml");
     assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err());
     Runs runs = runs(mlflow.runs(), "quickstart");
     assertEquals(Service.RunStatus.FINISHED, runs.parent().getInfo().getStatus());
-    assertEquals(10, runs.children().size());
-    Map<String, Long> byLoss =
+    assertEquals(24, runs.children().size());
+    Map<String, Long> byGroup =
         runs.children().values().stream()
             .map(trial -> trial.get(0))
             .peek(r -> assertEquals(Service.RunStatus.FINISHED, r.getInfo().getStatus()))
-            .collect(Collectors.groupingBy(r -> tag(r, "loss.name"), Collectors.counting()));
-    assertEquals(
-        Map.of(
-            "minimax",
-            2L,
-            "non-saturating",
-            2L,
-            "hinge",
-            2L,
-            "least-squares",
-            2L,
-            "relativistic",
-            2L),
-        byLoss);
-    assertTrue(sweep.out().contains("10 finished, 0 failed."), sweep.out());
+            .collect(
+                Collectors.groupingBy(
+                    r -> tag(r, "variant.minibatch-stddev") + "/" + tag(r, "regularizers"),
+                    Collectors.counting()));
+    assertEquals(Map.of("false/none", 8L, "true/none", 8L, "false/r1", 8L), byGroup);
+    assertTrue(sweep.out().contains("24 finished, 0 failed."), sweep.out());
+
+    Path page =
+        NashProcess.REPO.resolve("reports/out/quickstart/index.html").toAbsolutePath().normalize();
+    assertTrue(sweep.out().contains("Report: " + page), sweep.out());
+    JsonNode modes =
+        new ObjectMapper()
+            .readTree(page.resolveSibling("report.json").toFile())
+            .get("metrics")
+            .get(0);
+    assertEquals("eval/modes-covered", modes.get("key").asText());
+    for (int g = 1; g <= 2; g++) {
+      JsonNode technique = modes.get("groups").get(g);
+      String verdict = technique.get("comparison").get("verdict").asText();
+      assertTrue(
+          verdict.startsWith("better than baseline"), technique.get("group") + ": " + verdict);
+      assertTrue(
+          technique.get("comparison").get("difference").get("bca").get("low").asDouble() > 0);
+    }
   }
 }

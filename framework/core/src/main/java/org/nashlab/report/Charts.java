@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nashlab.report.stats.ExpectedBest;
 
 /** The report's charts, built with XChart: each a chart object the report saves. */
 final class Charts {
@@ -22,6 +23,10 @@ final class Charts {
     new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
     new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
   };
+
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
 
   private Charts() {}
 
@@ -138,11 +143,13 @@ final class Charts {
     chart.getStyler().setXAxisTicksVisible(false);
     for (int i = 0; i < labels.size(); i++) {
       XYSeries segment =
-          chart.addSeries("interval " + i, new double[] {i, i}, new double[] {low[i], high[i]});
-      segment.setLineColor(PALETTE[0]);
+          chart.addSeries(labels.get(i), new double[] {i, i}, new double[] {low[i], high[i]});
+      segment.setLineColor(PALETTE[(i + 1) % PALETTE.length]);
+      segment.setLineStyle(new BasicStroke(3f));
       segment.setMarker(SeriesMarkers.NONE);
       XYSeries point =
-          chart.addSeries("estimate " + i, new double[] {i}, new double[] {estimate[i]});
+          chart.addSeries(
+              labels.get(i) + " (estimate)", new double[] {i}, new double[] {estimate[i]});
       point.setMarker(SeriesMarkers.DIAMOND);
       point.setMarkerColor(Color.BLACK);
       point.setShowInLegend(false);
@@ -152,12 +159,11 @@ final class Charts {
     zero.setLineColor(Color.GRAY);
     zero.setMarker(SeriesMarkers.NONE);
     zero.setShowInLegend(false);
-
     return chart;
   }
 
   /** The expected best value over k trials, for k = 1..n, with its 95% band (Lucic et al. 2018). */
-  static XYChart budget(MetricSpec metric, Map<Group, double[][]> curves) {
+  static XYChart budget(MetricSpec metric, Map<Group, ExpectedBest> curves) {
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
@@ -169,19 +175,27 @@ final class Charts {
     style(chart.getStyler());
     int g = 0;
     for (var e : curves.entrySet()) {
-      double[][] c = e.getValue();
-      double[] k = new double[c[0].length];
-      Arrays.setAll(k, i -> i + 1);
+      List<ExpectedBest.Point> points = e.getValue().curve();
+      double[] k = points.stream().mapToDouble(ExpectedBest.Point::trials).toArray();
       Color color = PALETTE[g++ % PALETTE.length];
-      XYSeries mean = chart.addSeries(e.getKey().label(), k, c[0]);
+      XYSeries mean =
+          chart.addSeries(
+              e.getKey().label(),
+              k,
+              points.stream().mapToDouble(ExpectedBest.Point::expected).toArray());
       mean.setLineColor(color);
       mean.setMarkerColor(color);
-      for (int end = 1; end <= 2; end++) {
-        XYSeries edge = chart.addSeries(e.getKey().label() + " band " + end, k, c[end]);
+      double[][] ends = {
+        points.stream().mapToDouble(p -> p.band().low()).toArray(),
+        points.stream().mapToDouble(p -> p.band().high()).toArray()
+      };
+      for (int end = 0; end < 2; end++) {
+        if (java.util.Arrays.stream(ends[end]).anyMatch(Double::isNaN)) {
+          continue;
+        }
+        XYSeries edge = chart.addSeries(e.getKey().label() + " band " + end, k, ends[end]);
         edge.setLineColor(color);
-        edge.setLineStyle(
-            new BasicStroke(
-                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        edge.setLineStyle(DASHED);
         edge.setMarker(SeriesMarkers.NONE);
         edge.setShowInLegend(false);
       }

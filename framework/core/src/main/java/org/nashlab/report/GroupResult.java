@@ -2,6 +2,7 @@ package org.nashlab.report;
 
 import java.util.Optional;
 import org.nashlab.report.stats.Comparison;
+import org.nashlab.report.stats.ExpectedBest;
 import org.nashlab.report.stats.SuccessRate;
 import org.nashlab.report.stats.Summary;
 
@@ -13,8 +14,8 @@ import org.nashlab.report.stats.Summary;
  * @param success how many of its runs succeeded, with an interval of the rate
  * @param summary the statistics of {@code values}, when there is at least one
  * @param comparison against the baseline, for every group but the baseline
- * @param budget the expected best of k trials for k = 1..n, and the low and high ends of its 95%
- *     band, when the group has two or more values
+ * @param budget the expected best of k trials for k = 1..n with its 95% band, when the group has
+ *     two or more values
  */
 public record GroupResult(
     Group group,
@@ -22,4 +23,4 @@ public record GroupResult(
     SuccessRate success,
     Optional<Summary> summary,
     Optional<Comparison> comparison,
-    Optional<double[][]> budget) {}
+    Optional<ExpectedBest> budget) {}

@@ -9,6 +9,7 @@ import org.nashlab.report.stats.BaselineComparison;
 import org.nashlab.report.stats.BootstrapSettings;
 import org.nashlab.report.stats.Comparison;
 import org.nashlab.report.stats.Direction;
+import org.nashlab.report.stats.ExpectedBest;
 import org.nashlab.report.stats.SuccessRate;
 import org.nashlab.report.stats.Summary;
 
@@ -66,9 +67,11 @@ final class ReportBuilder {
   }
 
   /** The expected best of k trials with its band, for the budget view (Lucic et al. 2018). */
-  private static Optional<double[][]> budget(
+  private static Optional<ExpectedBest> budget(
       double[] values, Direction direction, BootstrapSettings bootstrap) {
-    return Optional.empty();
+    return values.length < 2
+        ? Optional.empty()
+        : Optional.of(ExpectedBest.of(values, values.length, direction, bootstrap));
   }
 
   private static double[] values(Group group, MetricSpec metric) {

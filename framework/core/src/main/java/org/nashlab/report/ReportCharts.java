@@ -26,7 +26,7 @@ final class ReportCharts {
       Map<Group, double[]> values = new LinkedHashMap<>();
       metric.groups().forEach(g -> values.put(g.group(), g.values()));
       images.put(names.get(1), files.save(Charts.profile(metric.metric(), values), names.get(1)));
-      Map<Group, double[][]> budgets = new LinkedHashMap<>();
+      Map<Group, org.nashlab.report.stats.ExpectedBest> budgets = new LinkedHashMap<>();
       metric.groups().forEach(g -> g.budget().ifPresent(b -> budgets.put(g.group(), b)));
       if (!budgets.isEmpty()) {
         images.put(names.get(2), files.save(Charts.budget(metric.metric(), budgets), names.get(2)));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunStatus;
 import org.nashlab.api.TrackedRun;
@@ -32,7 +33,7 @@ public final class ReportRunner {
    */
   public Path run(ReportSpec spec) {
     Tracker tracker = tracker(spec);
-    Report report = compute(spec, tracker);
+    Report report = compute(spec, tracker, Optional.empty());
     Path page = write(report);
     for (RunRecord parent : report.parents().values()) {
       try (TrackedRun run = tracker.reopen(parent.id())) {
@@ -44,12 +45,13 @@ public final class ReportRunner {
   }
 
   /**
-   * Makes the report of a sweep whose parent run is still open, attaching it to {@code parent}.
+   * Makes the report of a sweep whose parent run is still open, from the trials {@code trialKeys}
+   * of its plan, attaching it to {@code parent}.
    *
    * @return the report's page
    */
-  public Path run(ReportSpec spec, TrackedRun parent) {
-    Report report = compute(spec, tracker(spec));
+  public Path run(ReportSpec spec, TrackedRun parent, Set<String> trialKeys) {
+    Report report = compute(spec, tracker(spec), Optional.of(trialKeys));
     Path page = write(report);
     attach(report, parent);
     return page;
@@ -59,8 +61,8 @@ public final class ReportRunner {
     return plugins.create(spec.tracker().spec(), spec.tracker().params(), Tracker.class);
   }
 
-  private static Report compute(ReportSpec spec, Tracker tracker) {
-    RunCollector.Collected collected = RunCollector.collect(spec, tracker);
+  private static Report compute(ReportSpec spec, Tracker tracker, Optional<Set<String>> trialKeys) {
+    RunCollector.Collected collected = RunCollector.collect(spec, tracker, trialKeys);
     Grouping.Groups groups = Grouping.of(spec, collected.runs());
     Optional<String> features = FeatureNetworks.check(spec, groups.groups());
     return ReportBuilder.build(spec, groups, features, collected.parents());

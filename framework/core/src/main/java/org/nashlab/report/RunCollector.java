@@ -26,7 +26,7 @@ final class RunCollector {
   /**
    * @throws InvalidConfigException when a sweep has no runs
    */
-  static Collected collect(ReportSpec spec, Tracker tracker) {
+  static Collected collect(ReportSpec spec, Tracker tracker, Optional<Set<String>> trialKeys) {
     List<ReportRun> runs = new ArrayList<>();
     Map<String, RunRecord> parents = new LinkedHashMap<>();
     List<ConfigError> errors = new ArrayList<>();
@@ -49,9 +49,11 @@ final class RunCollector {
       parents.put(sweep, parent.get());
       Map<String, RunRecord> latest = new LinkedHashMap<>();
       for (RunRecord run : all) {
+        String key = run.tags().get("nash.trial-key");
         if (parent.get().id().equals(run.tags().get("mlflow.parentRunId"))
-            && run.tags().containsKey("nash.trial-key")) {
-          latest.put(run.tags().get("nash.trial-key"), run);
+            && key != null
+            && trialKeys.map(wanted -> wanted.contains(key)).orElse(true)) {
+          latest.put(key, run);
         }
       }
       latest.values().forEach(run -> runs.add(reportRun(sweep, run, keys, tracker)));

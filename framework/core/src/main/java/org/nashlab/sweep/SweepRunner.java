@@ -204,7 +204,12 @@ public final class SweepRunner {
     try {
       Path page =
           new ReportRunner(plugins)
-              .run(report.withTracker(plan.trials().get(0).spec().tracker()), parent);
+              .run(
+                  report.withTracker(plan.trials().get(0).spec().tracker()),
+                  parent,
+                  plan.trials().stream()
+                      .map(SweepPlan.Trial::key)
+                      .collect(java.util.stream.Collectors.toSet()));
       out.println("Report: " + page.toAbsolutePath().normalize());
     } catch (NashException e) {
       out.println("The report was not written: " + e.getMessage());
