@@ -41,10 +41,30 @@ final class Grouping {
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
+    for (ReportRun run : runs) {
+      List<String> missing = by.stream().filter(k -> !run.factors().containsKey(k)).toList();
+      if (!missing.isEmpty()) {
+        errors.add(
+            new ConfigError(
+                spec.file().toString(),
+                "group-by",
+                "run "
+                    + run.id()
+                    + " of sweep "
+                    + run.sweep()
+                    + " carries no "
+                    + missing
+                    + ": an earlier version of the sweep logged it; run the sweep again to report on"
+                    + " its current trials"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidConfigException(errors);
+    }
     Map<Map<String, String>, List<ReportRun>> byValues = new LinkedHashMap<>();
     for (ReportRun run : runs) {
       Map<String, String> values = new LinkedHashMap<>();
-      by.forEach(key -> values.put(key, run.factors().getOrDefault(key, "-")));
+      by.forEach(key -> values.put(key, run.factors().get(key)));
       byValues.computeIfAbsent(values, v -> new ArrayList<>()).add(run);
     }
     List<Group> groups = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunStatus;
 import org.nashlab.api.TrackedRun;
@@ -45,13 +44,13 @@ public final class ReportRunner {
   }
 
   /**
-   * Makes the report of a sweep whose parent run is still open, from the trials {@code trialKeys}
-   * of its plan, attaching it to {@code parent}.
+   * Makes the report of a sweep whose parent run is still open, from the trials of its plan (each
+   * trial's key with its factors' labels), attaching it to {@code parent}.
    *
    * @return the report's page
    */
-  public Path run(ReportSpec spec, TrackedRun parent, Set<String> trialKeys) {
-    Report report = compute(spec, tracker(spec), Optional.of(trialKeys));
+  public Path run(ReportSpec spec, TrackedRun parent, Map<String, Map<String, String>> plan) {
+    Report report = compute(spec, tracker(spec), Optional.of(plan));
     Path page = write(report);
     attach(report, parent);
     return page;
@@ -61,8 +60,9 @@ public final class ReportRunner {
     return plugins.create(spec.tracker().spec(), spec.tracker().params(), Tracker.class);
   }
 
-  private static Report compute(ReportSpec spec, Tracker tracker, Optional<Set<String>> trialKeys) {
-    RunCollector.Collected collected = RunCollector.collect(spec, tracker, trialKeys);
+  private static Report compute(
+      ReportSpec spec, Tracker tracker, Optional<Map<String, Map<String, String>>> plan) {
+    RunCollector.Collected collected = RunCollector.collect(spec, tracker, plan);
     Grouping.Groups groups = Grouping.of(spec, collected.runs());
     Optional<String> features = FeatureNetworks.check(spec, groups.groups());
     return ReportBuilder.build(spec, groups, features, collected.parents());

@@ -26,7 +26,8 @@ final class RunCollector {
   /**
    * @throws InvalidConfigException when a sweep has no runs
    */
-  static Collected collect(ReportSpec spec, Tracker tracker, Optional<Set<String>> trialKeys) {
+  static Collected collect(
+      ReportSpec spec, Tracker tracker, Optional<Map<String, Map<String, String>>> plan) {
     List<ReportRun> runs = new ArrayList<>();
     Map<String, RunRecord> parents = new LinkedHashMap<>();
     List<ConfigError> errors = new ArrayList<>();
@@ -52,11 +53,19 @@ final class RunCollector {
         String key = run.tags().get("nash.trial-key");
         if (parent.get().id().equals(run.tags().get("mlflow.parentRunId"))
             && key != null
-            && trialKeys.map(wanted -> wanted.contains(key)).orElse(true)) {
+            && plan.map(trials -> trials.containsKey(key)).orElse(true)) {
           latest.put(key, run);
         }
       }
-      latest.values().forEach(run -> runs.add(reportRun(sweep, run, keys, tracker)));
+      latest.forEach(
+          (key, run) ->
+              runs.add(
+                  reportRun(
+                      sweep,
+                      run,
+                      plan.map(trials -> trials.get(key)).orElseGet(() -> factorTags(run)),
+                      keys,
+                      tracker)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
@@ -64,8 +73,8 @@ final class RunCollector {
     return new Collected(runs, parents);
   }
 
-  private static ReportRun reportRun(
-      String sweep, RunRecord run, Set<String> keys, Tracker tracker) {
+  /** A run's factors as its tags say: every tag that is not Nash's or MLflow's own. */
+  private static Map<String, String> factorTags(RunRecord run) {
     Map<String, String> factors = new LinkedHashMap<>();
     run.tags()
         .forEach(
@@ -74,6 +83,11 @@ final class RunCollector {
                 factors.put(k, v);
               }
             });
+    return factors;
+  }
+
+  private static ReportRun reportRun(
+      String sweep, RunRecord run, Map<String, String> factors, Set<String> keys, Tracker tracker) {
     Map<String, List<MetricPoint>> curves = new LinkedHashMap<>();
     keys.forEach(key -> curves.put(key, tracker.history(run.id(), key)));
     return new ReportRun(

@@ -207,13 +207,22 @@ public final class SweepRunner {
               .run(
                   report.withTracker(plan.trials().get(0).spec().tracker()),
                   parent,
-                  plan.trials().stream()
-                      .map(SweepPlan.Trial::key)
-                      .collect(java.util.stream.Collectors.toSet()));
+                  factorLabels(plan));
       out.println("Report: " + page.toAbsolutePath().normalize());
     } catch (NashException e) {
       out.println("The report was not written: " + e.getMessage());
     }
+  }
+
+  /** Each trial's key with its factors' labels, as its tags are written. */
+  private static Map<String, Map<String, String>> factorLabels(SweepPlan plan) {
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+    for (SweepPlan.Trial trial : plan.trials()) {
+      Map<String, String> factors = new LinkedHashMap<>();
+      trial.plan().factors().forEach((k, v) -> factors.put(k, FactorValues.label(k, v)));
+      labels.put(trial.key(), factors);
+    }
+    return labels;
   }
 
   private Executor executor(PluginChoice choice) {

@@ -11,6 +11,8 @@ import org.nashlab.api.RunRecord;
 import org.nashlab.config.ExperimentLoader;
 import org.nashlab.plugin.Suggestions;
 import org.nashlab.plugin.UserText;
+import org.nashlab.report.stats.BootstrapSettings;
+import org.nashlab.report.stats.Summary;
 
 /**
  * The end of a sweep by factor values, seeds pooled: how many trials finished, diverged or failed,
@@ -80,23 +82,23 @@ final class SweepSummary {
             + " summary is made again.");
   }
 
+  /** The finished trials' final values, summarised by the reports' engine. */
   private String meanAndStd(List<TrialState> group) {
     double[] values =
         group.stream()
             .filter(TrialState::finished)
             .map(s -> s.run().get().metrics().get(sweep.metric()))
-            .filter(v -> v != null)
+            .filter(v -> v != null && Double.isFinite(v))
             .mapToDouble(Double::doubleValue)
             .toArray();
     if (values.length == 0) {
       return "-";
     }
-    double mean = java.util.Arrays.stream(values).average().orElseThrow();
+    Summary summary = Summary.of(values, new BootstrapSettings(1000, 0.95, 0));
     if (values.length == 1) {
-      return String.format("%.4g", mean);
+      return String.format("%.4g", summary.mean().value());
     }
-    double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
     return String.format(
-        "%.4g ± %.2g (n=%d)", mean, Math.sqrt(squares / (values.length - 1)), values.length);
+        "%.4g ± %.2g (n=%d)", summary.mean().value(), summary.standardDeviation(), summary.n());
   }
 }
