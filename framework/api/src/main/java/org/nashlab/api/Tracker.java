@@ -28,6 +28,18 @@ public interface Tracker {
   }
 
   /**
+   * The runs of {@code experiment} that match {@code filter}, in the tracker's own search syntax
+   * (MLflow's: {@code tags.`nash.collapsed` = 'false' and params.`loss.name` = 'hinge'}), oldest
+   * first; none if the experiment does not exist.
+   *
+   * @throws IllegalArgumentException if the tracker refuses the filter
+   * @throws EnvironmentException if the tracker cannot search runs
+   */
+  default java.util.List<RunRecord> search(String experiment, String filter) {
+    throw new EnvironmentException(getClass().getSimpleName() + " cannot search runs by filter");
+  }
+
+  /**
    * Every value run {@code runId} logged for {@code key}, by step (a step logged twice, as after a
    * resume from an earlier checkpoint, appears twice); empty if it logged none.
    *

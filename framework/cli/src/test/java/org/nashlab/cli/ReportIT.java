@@ -132,5 +132,22 @@ class ReportIT {
         Service.RunStatus.FINISHED,
         runs.run(parent.getRunId()).getInfo().getStatus(),
         "reopened and finished as it was");
+
+    // An MLflow search filter picks the runs: seed 3 left out, and a filter MLflow refuses is exit
+    // 2.
+    Path filtered = dir.resolve("reports/filtered.yaml");
+    Files.writeString(
+        filtered,
+        Files.readString(again)
+            .replace(
+                "name: report-again",
+                "name: report-filtered\nfilter: \"tags.`nash.seed` != '3'\""));
+    NashProcess picked = NashProcess.run(env, "report", filtered.toString());
+    assertEquals(0, picked.exitCode(), picked.out() + picked.err());
+    assertEquals(5, Files.readAllLines(dir.resolve("reports/out/report-filtered/runs.csv")).size());
+    Files.writeString(filtered, Files.readString(filtered).replace("!= '3'", "~~ 3"));
+    NashProcess refused = NashProcess.run(env, "report", filtered.toString());
+    assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("filter: MLflow refused the filter"), refused.err());
   }
 }

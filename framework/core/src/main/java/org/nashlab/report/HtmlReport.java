@@ -49,6 +49,7 @@ final class HtmlReport {
       image(h, images, chart);
     }
     runs(h, report);
+    configuration(h, report);
     h.append("<script>").append(SORT).append("</script></body></html>\n");
     return h.toString();
   }
@@ -84,6 +85,20 @@ final class HtmlReport {
                 + " correction across the groups compared with the baseline; the Mann-Whitney U test is"
                 + " shown beside it. P(improvement) is the probability that a run of the group beats a"
                 + " run of the baseline (ties count half), as rliable computes it.</p>");
+  }
+
+  /** Each sweep's configuration, secrets masked where it was read. */
+  private static void configuration(StringBuilder h, Report report) {
+    h.append("<h2>Sweep configuration</h2>");
+    report
+        .configurations()
+        .forEach(
+            (sweep, text) ->
+                h.append("<h3>")
+                    .append(esc(sweep))
+                    .append("</h3><pre>")
+                    .append(esc(text))
+                    .append("</pre>"));
   }
 
   private static void runs(StringBuilder h, Report report) {

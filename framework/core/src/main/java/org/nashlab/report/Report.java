@@ -14,6 +14,7 @@ import org.nashlab.api.RunRecord;
  * @param metrics one result per metric column
  * @param features the feature network every run used, if any
  * @param parents each sweep's parent run
+ * @param configurations each sweep's configuration as text, for the reader
  */
 public record Report(
     ReportSpec spec,
@@ -21,11 +22,13 @@ public record Report(
     Group baseline,
     List<MetricResult> metrics,
     Optional<String> features,
-    Map<String, RunRecord> parents) {
+    Map<String, RunRecord> parents,
+    Map<String, String> configurations) {
   public Report {
     groups = List.copyOf(groups);
     metrics = List.copyOf(metrics);
     parents = Map.copyOf(parents);
+    configurations = Map.copyOf(configurations);
   }
 
   /** Every run of the report, group by group. */

@@ -21,7 +21,8 @@ final class ReportBuilder {
       ReportSpec spec,
       Grouping.Groups groups,
       Optional<String> features,
-      Map<String, RunRecord> parents) {
+      Map<String, RunRecord> parents,
+      Map<String, String> configurations) {
     List<Group> ordered = new ArrayList<>();
     ordered.add(groups.baseline());
     groups.groups().stream().filter(g -> g != groups.baseline()).forEach(ordered::add);
@@ -30,7 +31,7 @@ final class ReportBuilder {
     for (MetricSpec metric : spec.metrics()) {
       metrics.add(metric(metric, ordered, bootstrap));
     }
-    return new Report(spec, ordered, groups.baseline(), metrics, features, parents);
+    return new Report(spec, ordered, groups.baseline(), metrics, features, parents, configurations);
   }
 
   private static MetricResult metric(

@@ -29,6 +29,7 @@ import org.nashlab.plugin.UserText;
  * <pre>{@code
  * name: quickstart
  * sweeps: [quickstart]                 # default: the report's name
+ * filter: "tags.`nash.seed` != '3'"    # optional: an MLflow search filter over the sweeps' runs
  * group-by: [regularizers]             # default: every factor but the seed
  * baseline: { regularizers: none }     # default: the first group
  * metrics:
@@ -39,7 +40,8 @@ import org.nashlab.plugin.UserText;
  */
 public final class ReportLoader {
   private static final List<String> KEYS =
-      List.of("name", "sweeps", "group-by", "baseline", "metrics", "bootstrap", "tracking");
+      List.of(
+          "name", "sweeps", "filter", "group-by", "baseline", "metrics", "bootstrap", "tracking");
   private static final List<String> METRIC_KEYS =
       List.of("key", "reduction", "better", "k", "threshold");
 
@@ -111,6 +113,7 @@ public final class ReportLoader {
     if (sweeps.isEmpty()) {
       sweeps = List.of(sweep == null ? name : sweep);
     }
+    Optional<String> filter = text(root, "filter", prefix);
     List<String> groupBy = texts(root.get("group-by"), prefix + "group-by");
     Map<String, String> baseline = baseline(root.get("baseline"), prefix + "baseline");
     List<MetricSpec> metrics = metrics(root.get("metrics"), prefix + "metrics");
@@ -140,6 +143,7 @@ public final class ReportLoader {
         name,
         file,
         sweeps,
+        filter,
         groupBy,
         baseline,
         metrics,

@@ -32,7 +32,7 @@ public final class ReportRunner {
    */
   public Path run(ReportSpec spec) {
     Tracker tracker = tracker(spec);
-    Report report = compute(spec, tracker, Optional.empty());
+    Report report = compute(spec, tracker, Optional.empty(), Optional.empty());
     Path page = write(report);
     for (RunRecord parent : report.parents().values()) {
       try (TrackedRun run = tracker.reopen(parent.id())) {
@@ -45,12 +45,14 @@ public final class ReportRunner {
 
   /**
    * Makes the report of a sweep whose parent run is still open, from the trials of its plan (each
-   * trial's key with its factors' labels), attaching it to {@code parent}.
+   * trial's key with its factors' labels), attaching it to {@code parent}; {@code sweepText} is the
+   * sweep file as the page shows it.
    *
    * @return the report's page
    */
-  public Path run(ReportSpec spec, TrackedRun parent, Map<String, Map<String, String>> plan) {
-    Report report = compute(spec, tracker(spec), Optional.of(plan));
+  public Path run(
+      ReportSpec spec, TrackedRun parent, Map<String, Map<String, String>> plan, String sweepText) {
+    Report report = compute(spec, tracker(spec), Optional.of(plan), Optional.of(sweepText));
     Path page = write(report);
     attach(report, parent);
     return page;
@@ -61,11 +63,33 @@ public final class ReportRunner {
   }
 
   private static Report compute(
-      ReportSpec spec, Tracker tracker, Optional<Map<String, Map<String, String>>> plan) {
+      ReportSpec spec,
+      Tracker tracker,
+      Optional<Map<String, Map<String, String>>> plan,
+      Optional<String> sweepText) {
     RunCollector.Collected collected = RunCollector.collect(spec, tracker, plan);
     Grouping.Groups groups = Grouping.of(spec, collected.runs());
     Optional<String> features = FeatureNetworks.check(spec, groups.groups());
-    return ReportBuilder.build(spec, groups, features, collected.parents());
+    Map<String, String> configurations = new java.util.LinkedHashMap<>();
+    collected
+        .parents()
+        .forEach(
+            (sweep, parent) ->
+                configurations.put(sweep, sweepText.orElseGet(() -> recorded(parent))));
+    return ReportBuilder.build(spec, groups, features, collected.parents(), configurations);
+  }
+
+  /**
+   * A sweep's configuration as its parent run's parameters hold it: those of the sweep's first run,
+   * since MLflow keeps a parameter's first value.
+   */
+  private static String recorded(RunRecord parent) {
+    StringBuilder text =
+        new StringBuilder(
+            "# the parameters of the sweep's parent run, as its first run logged them\n");
+    new java.util.TreeMap<>(parent.params())
+        .forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+    return text.toString();
   }
 
   /** The report's files; returns {@code index.html}. */

@@ -13,6 +13,8 @@ import org.nashlab.config.PluginChoice;
  * @param file the file it was read from (a report file, or the sweep file holding a {@code report:}
  *     section)
  * @param sweeps the sweeps whose trials it compares
+ * @param filter a tracker search filter: when set, the trials of the sweeps' experiments that match
+ *     it, whichever sweep run they belong to, instead of each sweep's current trials
  * @param groupBy the factors that make a group; empty for every factor of the sweeps but the seed
  * @param baseline the group every other is compared with, by factor label; empty for the first
  * @param metrics the columns
@@ -25,6 +27,7 @@ public record ReportSpec(
     String name,
     Path file,
     List<String> sweeps,
+    Optional<String> filter,
     List<String> groupBy,
     Map<String, String> baseline,
     List<MetricSpec> metrics,
@@ -42,7 +45,7 @@ public record ReportSpec(
   /** This report read from the tracker of {@code tracker}, as a sweep's runs were logged. */
   public ReportSpec withTracker(PluginChoice tracker) {
     return new ReportSpec(
-        name, file, sweeps, groupBy, baseline, metrics, resamples, seed, tracker, out);
+        name, file, sweeps, filter, groupBy, baseline, metrics, resamples, seed, tracker, out);
   }
 
   /** The factors that make a group, given the factors the runs carry. */

@@ -48,12 +48,23 @@ final class RunCollector {
         continue;
       }
       parents.put(sweep, parent.get());
+      List<RunRecord> candidates = all;
+      if (spec.filter().isPresent()) {
+        try {
+          candidates = tracker.search(sweep, spec.filter().get());
+        } catch (IllegalArgumentException e) {
+          errors.add(new ConfigError(spec.file().toString(), "filter", e.getMessage()));
+          continue;
+        }
+      }
       Map<String, RunRecord> latest = new LinkedHashMap<>();
-      for (RunRecord run : all) {
+      for (RunRecord run : candidates) {
         String key = run.tags().get("nash.trial-key");
-        if (parent.get().id().equals(run.tags().get("mlflow.parentRunId"))
-            && key != null
-            && plan.map(trials -> trials.containsKey(key)).orElse(true)) {
+        boolean wanted =
+            spec.filter().isPresent()
+                ? run.tags().containsKey("mlflow.parentRunId")
+                : parent.get().id().equals(run.tags().get("mlflow.parentRunId"));
+        if (wanted && key != null && plan.map(trials -> trials.containsKey(key)).orElse(true)) {
           latest.put(key, run);
         }
       }

@@ -207,7 +207,8 @@ public final class SweepRunner {
               .run(
                   report.withTracker(plan.trials().get(0).spec().tracker()),
                   parent,
-                  factorLabels(plan));
+                  factorLabels(plan),
+                  Secrets.maskedYaml(plan.sweep().text()));
       out.println("Report: " + page.toAbsolutePath().normalize());
     } catch (NashException e) {
       out.println("The report was not written: " + e.getMessage());

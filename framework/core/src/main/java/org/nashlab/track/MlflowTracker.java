@@ -141,6 +141,15 @@ public final class MlflowTracker implements Tracker {
 
   @Override
   public List<RunRecord> find(String experiment, Map<String, String> tags) {
+    return search(
+        experiment,
+        tags.entrySet().stream()
+            .map(e -> "tags.`" + e.getKey() + "` = '" + quoted(e.getValue()) + "'")
+            .collect(Collectors.joining(" AND ")));
+  }
+
+  @Override
+  public List<RunRecord> search(String experiment, String filter) {
     Connection c = connect();
     try {
       var found = c.client().getExperimentByName(experiment);
@@ -148,10 +157,6 @@ public final class MlflowTracker implements Tracker {
         return List.of();
       }
       String experimentId = found.get().getExperimentId();
-      String filter =
-          tags.entrySet().stream()
-              .map(e -> "tags.`" + e.getKey() + "` = '" + quoted(e.getValue()) + "'")
-              .collect(Collectors.joining(" AND "));
       List<RunRecord> runs = new ArrayList<>();
       Page<Service.Run> page =
           c.client()
@@ -169,6 +174,9 @@ public final class MlflowTracker implements Tracker {
       runs.sort(java.util.Comparator.comparingLong(RunRecord::startTime));
       return runs;
     } catch (MlflowClientException e) {
+      if (String.valueOf(e.getMessage()).contains("INVALID_PARAMETER_VALUE")) {
+        throw new IllegalArgumentException("MLflow refused the filter: " + e.getMessage(), e);
+      }
       throw new EnvironmentException(
           "MLflow at "
               + c.endpoint()
@@ -214,9 +222,17 @@ public final class MlflowTracker implements Tracker {
     run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
     Map<String, Double> metrics = new java.util.HashMap<>();
     run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+    Map<String, String> params = new java.util.HashMap<>();
+    run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
     Service.RunInfo info = run.getInfo();
     return new RunRecord(
-        info.getRunId(), url(c, info), info.getStatus().name(), info.getStartTime(), tags, metrics);
+        info.getRunId(),
+        url(c, info),
+        info.getStatus().name(),
+        info.getStartTime(),
+        tags,
+        metrics,
+        params);
   }
 
   private static String url(Connection c, Service.RunInfo info) {

@@ -18,6 +18,7 @@ final class ReportFixtures {
         "r",
         Path.of("r.yaml"),
         List.of("s"),
+        Optional.empty(),
         List.of(),
         baseline,
         List.of(MODES),

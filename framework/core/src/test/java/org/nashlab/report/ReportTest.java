@@ -25,7 +25,7 @@ class ReportTest {
     ReportSpec spec = ReportFixtures.spec(baseline);
     Grouping.Groups groups = Grouping.of(spec, runs);
     return ReportBuilder.build(
-        spec, groups, FeatureNetworks.check(spec, groups.groups()), Map.of());
+        spec, groups, FeatureNetworks.check(spec, groups.groups()), Map.of(), Map.of());
   }
 
   @Test
