@@ -2,7 +2,6 @@ package org.nashlab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.nashlab.api.MetricPoint;
@@ -23,12 +22,9 @@ record CurveBand(double[] steps, double[] mean, double[] low, double[] high) {
       if (!run.hasValues()) {
         continue;
       }
-      Map<Long, Double> last = new TreeMap<>();
-      for (MetricPoint p : run.curves().getOrDefault(key, List.of())) {
-        last.put(p.step(), p.value());
+      for (MetricPoint p : Reduction.lastPerStep(run.curves().getOrDefault(key, List.of()))) {
+        byStep.computeIfAbsent(p.step(), s -> new ArrayList<>()).add(p.value());
       }
-      last.forEach(
-          (step, value) -> byStep.computeIfAbsent(step, s -> new ArrayList<>()).add(value));
     }
     int n = byStep.size();
     double[] steps = new double[n];

@@ -39,7 +39,7 @@ final class HtmlReport {
                   ? " — higher is better"
                   : " — lower is better")
           .append("</h2>");
-      table(h, ReportTable.HEADER, ReportTable.rows(metric), true);
+      table(h, ReportTable.HEADER, ReportTable.rows(metric));
       for (String chart : ReportCharts.namesFor(report, metric)) {
         image(h, images, chart);
       }
@@ -124,13 +124,13 @@ final class HtmlReport {
     h.append("</tbody></table>");
   }
 
-  private static void table(
-      StringBuilder h, List<String> header, List<List<String>> rows, boolean firstIsBaseline) {
+  /** A metric's table, the baseline's row first and tinted. */
+  private static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
     h.append("<table class=\"sortable\"><thead><tr>");
     header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
     h.append("</tr></thead><tbody>");
     for (int i = 0; i < rows.size(); i++) {
-      h.append(i == 0 && firstIsBaseline ? "<tr class=\"baseline\">" : "<tr>");
+      h.append(i == 0 ? "<tr class=\"baseline\">" : "<tr>");
       for (String c : rows.get(i)) {
         String css =
             c.startsWith("better")
@@ -152,12 +152,6 @@ final class HtmlReport {
 
   /** Text as HTML: nothing a user wrote becomes markup. */
   static String esc(String text) {
-    return text == null
-        ? ""
-        : text.replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("\"", "&quot;")
-            .replace("'", "&#39;");
+    return Escaping.htmlAttribute(text);
   }
 }

@@ -55,12 +55,6 @@ final class MarkdownReport {
 
   /** A table cell: pipes and line breaks cannot break the row, no value renders as HTML. */
   static String cell(String text) {
-    return text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\r", " ")
-        .replace("\n", " ")
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;");
+    return Escaping.html(Escaping.markdownCell(text));
   }
 }

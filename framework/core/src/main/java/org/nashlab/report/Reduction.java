@@ -34,7 +34,7 @@ public enum Reduction {
    * value), or empty when there is nothing to reduce or the threshold is never reached.
    */
   OptionalDouble of(List<MetricPoint> curve, MetricSpec metric) {
-    List<MetricPoint> points = distinctSteps(curve);
+    List<MetricPoint> points = lastPerStep(curve);
     if (points.isEmpty()) {
       return OptionalDouble.empty();
     }
@@ -73,7 +73,7 @@ public enum Reduction {
   }
 
   /** One point per step, the last logged: a resume may log the steps after a checkpoint twice. */
-  private static List<MetricPoint> distinctSteps(List<MetricPoint> curve) {
+  static List<MetricPoint> lastPerStep(List<MetricPoint> curve) {
     java.util.TreeMap<Long, MetricPoint> byStep = new java.util.TreeMap<>();
     curve.forEach(p -> byStep.put(p.step(), p));
     return List.copyOf(byStep.values());

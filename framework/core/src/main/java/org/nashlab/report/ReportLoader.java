@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nashlab.api.PluginKind;
-import org.nashlab.api.PluginSpec;
 import org.nashlab.config.ConfigError;
 import org.nashlab.config.CoreSchemaYaml;
 import org.nashlab.config.ExperimentLoader;
 import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.PluginChoice;
+import org.nashlab.config.PluginSection;
 import org.nashlab.config.RunName;
 import org.nashlab.config.YamlProblems;
-import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
 import org.nashlab.plugin.UserText;
@@ -237,28 +236,14 @@ public final class ReportLoader {
   }
 
   private PluginChoice tracker(Object written, String key) {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (written instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
-    } else if (written != null) {
-      error(key, "must be a map such as { uri: http://127.0.0.1:5000 }");
-    }
-    String name = values.getOrDefault("name", "mlflow");
-    values.remove("name");
-    Optional<PluginSpec> spec = plugins.find(PluginKind.TRACKER, name);
-    if (spec.isEmpty()) {
-      error(key + ".name", UserText.quoted(name) + " is not a tracker");
-      return null;
-    }
-    Optional<Class<? extends Record>> type = PluginRegistry.parametersOf(spec.get());
-    if (type.isEmpty()) {
-      return new PluginChoice("tracking", spec.get(), Optional.empty());
-    }
-    ParameterBinder.Binding<? extends Record> binding = ParameterBinder.bind(type.get(), values);
-    binding.problems().forEach(p -> error(key + "." + p.key(), p.message()));
-    return binding
-        .value()
-        .map(p -> new PluginChoice("tracking", spec.get(), Optional.of(p)))
+    return PluginSection.bind(
+            plugins,
+            PluginKind.TRACKER,
+            key,
+            written,
+            "mlflow",
+            "{ uri: http://127.0.0.1:5000 }",
+            this::error)
         .orElse(null);
   }
 

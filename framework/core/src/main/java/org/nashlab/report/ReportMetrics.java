@@ -2,12 +2,13 @@ package org.nashlab.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nashlab.track.MlflowKeys;
 
 /**
  * A report's aggregates as metrics of the sweep's parent run, so the MLflow UI shows them: {@code
  * report/GROUP/METRIC/mean}, {@code .../iqm}, {@code .../success-rate}, {@code .../difference},
- * {@code .../p-holm}. MLflow keys take letters, digits, {@code _ - . /} and spaces; anything else
- * in a group's label becomes {@code _}.
+ * {@code .../p-holm}; a label's characters MLflow keys do not take, its slashes and spaces become
+ * {@code _}.
  */
 final class ReportMetrics {
   private ReportMetrics() {}
@@ -41,6 +42,6 @@ final class ReportMetrics {
   }
 
   private static String key(String text) {
-    return text.replaceAll("[^\\w.\\- /]", "_").replace('/', '_').replace(' ', '_');
+    return MlflowKeys.safe(text).replace('/', '_').replace(' ', '_');
   }
 }

@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.nashlab.api.PluginKind;
-import org.nashlab.api.PluginSpec;
 import org.nashlab.config.ConfigError;
 import org.nashlab.config.CoreSchemaYaml;
 import org.nashlab.config.ExperimentLoader;
 import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.PluginChoice;
+import org.nashlab.config.PluginSection;
 import org.nashlab.config.RunName;
 import org.nashlab.config.YamlProblems;
-import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
 import org.nashlab.plugin.UserText;
@@ -336,34 +335,14 @@ public final class SweepLoader {
   }
 
   private PluginChoice executor(Object written) {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (written instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
-    } else if (written != null) {
-      error("executor", "must be a mapping such as {name: local, parallelism: 2}");
-      return null;
-    }
-    String name = values.getOrDefault("name", "local");
-    values.remove("name");
-    Optional<PluginSpec> spec = plugins.find(PluginKind.EXECUTOR, name);
-    if (spec.isEmpty()) {
-      error(
-          "executor.name",
-          "'"
-              + name
-              + "' is not an executor"
-              + Suggestions.hint(name, "Known", plugins.names(PluginKind.EXECUTOR)));
-      return null;
-    }
-    Optional<Class<? extends Record>> type = PluginRegistry.parametersOf(spec.get());
-    if (type.isEmpty()) {
-      return new PluginChoice("executor", spec.get(), Optional.empty());
-    }
-    ParameterBinder.Binding<? extends Record> binding = ParameterBinder.bind(type.get(), values);
-    binding.problems().forEach(p -> error("executor." + p.key(), p.message()));
-    return binding
-        .value()
-        .map(p -> new PluginChoice("executor", spec.get(), Optional.of(p)))
+    return PluginSection.bind(
+            plugins,
+            PluginKind.EXECUTOR,
+            "executor",
+            written,
+            "local",
+            "{name: local, parallelism: 2}",
+            this::error)
         .orElse(null);
   }
 

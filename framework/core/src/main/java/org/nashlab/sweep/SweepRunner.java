@@ -27,6 +27,7 @@ import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
 import org.nashlab.config.Secrets;
 import org.nashlab.plugin.PluginRegistry;
+import org.nashlab.report.Escaping;
 import org.nashlab.report.ReportRunner;
 import org.nashlab.report.ReportSpec;
 import org.nashlab.train.Hostname;
@@ -161,7 +162,7 @@ public final class SweepRunner {
       missingMetric.ifPresent(out::println);
       parent.logArtifact(
           "summary.md",
-          TextTable.htmlEscaped(table + missingMetric.map(m -> "\n" + m + "\n").orElse(""))
+          Escaping.html(table + missingMetric.map(m -> "\n" + m + "\n").orElse(""))
               .getBytes(UTF_8));
       int finished = (int) end.stream().filter(TrialState::finished).count();
       int failed = end.size() - finished;

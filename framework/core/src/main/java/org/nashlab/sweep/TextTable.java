@@ -1,6 +1,7 @@
 package org.nashlab.sweep;
 
 import java.util.List;
+import org.nashlab.report.Escaping;
 
 /**
  * Columns padded to their widest cell, as a Markdown table: a cell's pipes are escaped and its line
@@ -10,9 +11,9 @@ final class TextTable {
   private TextTable() {}
 
   static String render(List<String> writtenHeader, List<List<String>> written) {
-    List<String> header = writtenHeader.stream().map(TextTable::cell).toList();
+    List<String> header = writtenHeader.stream().map(Escaping::markdownCell).toList();
     List<List<String>> rows =
-        written.stream().map(row -> row.stream().map(TextTable::cell).toList()).toList();
+        written.stream().map(row -> row.stream().map(Escaping::markdownCell).toList()).toList();
     int[] widths = new int[header.size()];
     for (int c = 0; c < header.size(); c++) {
       widths[c] = header.get(c).length();
@@ -29,15 +30,6 @@ final class TextTable {
     out.append(rule).append('\n');
     rows.forEach(row -> line(out, row, widths));
     return out.toString();
-  }
-
-  /** Markdown text with {@code & < >} as entities, so no value renders as HTML. */
-  static String htmlEscaped(String markdown) {
-    return markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static void line(StringBuilder out, List<String> cells, int[] widths) {

@@ -17,6 +17,7 @@ import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.NashHome;
 import org.nashlab.config.ResolvedConfig;
 import org.nashlab.plugin.PluginRegistry;
+import org.nashlab.track.MlflowKeys;
 import org.nashlab.track.SourceCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,12 +233,10 @@ public final class TrialRunner {
     SourceCommit.of(spec.file()).ifPresent(c -> tags.put("mlflow.source.git.commit", c));
     tags.putAll(processTags());
     tags.putAll(conditions.tags());
-    // Which plugin code ran: MLflow keys take letters, digits, '_', '-', '.', ' ' and '/'.
+    // Which plugin code ran.
     plugins
         .jars()
-        .forEach(
-            (jar, sha256) ->
-                tags.put("nash.plugin-jar." + jar.replaceAll("[^\\w.\\- /]", "_"), sha256));
+        .forEach((jar, sha256) -> tags.put("nash.plugin-jar." + MlflowKeys.safe(jar), sha256));
     sweep.ifPresent(s -> tags.putAll(s.tags()));
     long seed = spec.training().seed();
     String runName = sweep.map(s -> s.runName(seed)).orElse(spec.name() + "-seed" + seed);
