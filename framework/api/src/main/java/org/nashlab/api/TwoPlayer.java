@@ -55,7 +55,7 @@ public final class TwoPlayer {
   }
 
   /**
-   * The class-conditional program (Mirza & Osindero 2014): the generator is conditioned on labels
+   * The class-conditional program (Mirza and Osindero 2014): the generator is conditioned on labels
    * drawn uniformly each step, the discriminator on the labels of the samples it judges.
    */
   public static TrainingProgram conditional(

@@ -223,7 +223,7 @@ public interface VariantContext {
   }
 
   /**
-   * The class-conditional two-player program (Mirza & Osindero 2014) on this context's parts: see
+   * The class-conditional two-player program (Mirza and Osindero 2014) on this context's parts: see
    * {@link TwoPlayer}.
    */
   default TrainingProgram conditionalTwoPlayer(

@@ -11,10 +11,10 @@ import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Batch normalisation (Ioffe & Szegedy 2015) over the last axis of NHWC images or of {@code [N, C]}
- * features. Training normalises with the batch's statistics and adds updates of the moving averages
- * ({@code m = momentum m + (1 - momentum) batch}) to {@link #updates()}; inference uses the moving
- * averages. Trainable {@code NAME_gamma} and {@code NAME_beta}.
+ * Batch normalisation (Ioffe and Szegedy 2015) over the last axis of NHWC images or of {@code [N,
+ * C]} features. Training normalises with the batch's statistics and adds updates of the moving
+ * averages ({@code m = momentum m + (1 - momentum) batch}) to {@link #updates()}; inference uses
+ * the moving averages. Trainable {@code NAME_gamma} and {@code NAME_beta}.
  */
 public final class BatchNorm implements Network {
   private final Ops tf;

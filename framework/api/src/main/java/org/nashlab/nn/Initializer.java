@@ -19,7 +19,7 @@ public interface Initializer {
   }
 
   /**
-   * Uniform in {@code ±sqrt(6 / (fan_in + fan_out))} (Glorot & Bengio 2010, eq. 16); for a
+   * Uniform in {@code ±sqrt(6 / (fan_in + fan_out))} (Glorot and Bengio 2010, eq. 16); for a
    * convolution kernel both fans include the receptive field.
    */
   static Initializer glorotUniform() {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TrialCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,
+      SdkCommand.class,
       DataCommand.class,
       BenchCommand.class,
       UiCommand.class,

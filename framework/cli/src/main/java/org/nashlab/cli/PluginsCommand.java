@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
+    subcommands = {PluginsNewCommand.class},
     description = {
       "Lists every plugin by kind, with its parameters, defaults and docs.",
       "Then names each plugin jar that cannot be loaded, with its cause, and exits 3."

@@ -1,6 +1,7 @@
 package org.nashlab.regularizers;
 
 import org.nashlab.nn.Noise;
+import org.nashlab.nn.PerSample;
 import org.nashlab.nn.Seeds;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -89,7 +90,7 @@ final class Augmentations {
 
   /** U[0, 1) per sample, shaped {@code [batch, 1, 1, 1]}. */
   private Operand<TFloat32> perSample(Operand<TFloat32> x) {
-    return Noise.uniform(tf, Norms.perSample(tf, x), name + "_" + draws++, seeds);
+    return Noise.uniform(tf, PerSample.scalarShape(tf, x), name + "_" + draws++, seeds);
   }
 
   /** A whole offset in {@code [-limit, limit]} per sample, {@code [batch, 1, 1, 1]}. */

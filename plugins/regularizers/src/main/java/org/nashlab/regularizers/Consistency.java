@@ -7,6 +7,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
+import org.nashlab.nn.PerSample;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -58,6 +59,6 @@ public final class Consistency implements LossTerm {
     Ops tf = c.tf();
     Operand<TFloat32> augmented = augment.translation(augment.flip(x), params.translationRatio());
     Operand<TFloat32> gap = tf.math.sub(logits, c.critic().apply(augmented));
-    return Norms.mean(tf, Norms.squaredNorms(tf, gap));
+    return PerSample.batchMean(tf, PerSample.squaredNorms(tf, gap));
   }
 }

@@ -7,6 +7,7 @@ import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.nn.Noise;
+import org.nashlab.nn.PerSample;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -39,11 +40,11 @@ public final class Dragan implements LossTerm {
   public Terms terms(PenaltyContext c) {
     Ops tf = c.tf();
     Operand<TFloat32> real = c.real();
-    Operand<TFloat32> centred = tf.math.sub(real, Norms.mean(tf, real));
-    Operand<TFloat32> std = tf.math.sqrt(Norms.mean(tf, tf.math.mul(centred, centred)));
+    Operand<TFloat32> centred = tf.math.sub(real, PerSample.batchMean(tf, real));
+    Operand<TFloat32> std = tf.math.sqrt(PerSample.batchMean(tf, tf.math.mul(centred, centred)));
     Operand<TFloat32> noise = Noise.uniform(tf, tf.shape(real), "dragan_noise", c.seeds());
     Operand<TFloat32> share =
-        Noise.uniform(tf, Norms.perSample(tf, real), "dragan_share", c.seeds());
+        Noise.uniform(tf, PerSample.scalarShape(tf, real), "dragan_share", c.seeds());
     Operand<TFloat32> step =
         tf.math.mul(
             tf.math.mul(share, noise),

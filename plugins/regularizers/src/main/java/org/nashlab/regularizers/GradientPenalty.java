@@ -7,6 +7,7 @@ import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.nn.Noise;
+import org.nashlab.nn.PerSample;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -38,7 +39,7 @@ public final class GradientPenalty implements LossTerm {
   public Terms terms(PenaltyContext c) {
     Ops tf = c.tf();
     Operand<TFloat32> e =
-        Noise.uniform(tf, Norms.perSample(tf, c.real()), "gp_interpolation", c.seeds());
+        Noise.uniform(tf, PerSample.scalarShape(tf, c.real()), "gp_interpolation", c.seeds());
     Operand<TFloat32> interpolates =
         tf.math.add(
             tf.math.mul(e, c.real()), tf.math.mul(tf.math.sub(tf.constant(1f), e), c.fake()));
@@ -54,10 +55,11 @@ public final class GradientPenalty implements LossTerm {
     Ops tf = c.tf();
     Operand<TFloat32> gap =
         tf.math.sub(
-            Norms.norms(tf, c.gradients().of(c.critic().apply(points), points)), tf.constant(1f));
+            PerSample.norms(tf, c.gradients().of(c.critic().apply(points), points)),
+            tf.constant(1f));
     if (oneSided) {
       gap = tf.nn.relu(gap);
     }
-    return tf.math.mul(tf.constant((float) weight), Norms.mean(tf, tf.math.mul(gap, gap)));
+    return tf.math.mul(tf.constant((float) weight), PerSample.batchMean(tf, tf.math.mul(gap, gap)));
   }
 }

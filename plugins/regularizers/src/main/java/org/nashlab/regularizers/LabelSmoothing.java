@@ -6,6 +6,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
+import org.nashlab.nn.PerSample;
 
 /**
  * One-sided label smoothing (Salimans et al. 2016, section 3.4): D's target for real data is {@code
@@ -33,6 +34,6 @@ public final class LabelSmoothing implements LossTerm {
   public Terms terms(PenaltyContext c) {
     var tf = c.tf();
     return Terms.discriminator(
-        tf.math.mul(tf.constant((float) params.alpha()), Norms.mean(tf, c.realLogits())));
+        tf.math.mul(tf.constant((float) params.alpha()), PerSample.batchMean(tf, c.realLogits())));
   }
 }

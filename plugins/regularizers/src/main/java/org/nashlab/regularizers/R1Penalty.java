@@ -6,6 +6,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
+import org.nashlab.nn.PerSample;
 import org.tensorflow.op.Ops;
 
 /**
@@ -38,8 +39,8 @@ public final class R1Penalty implements LossTerm {
     Ops tf = c.tf();
     var at = atGenerated ? c.fake() : c.real();
     var logits = atGenerated ? c.fakeLogits() : c.realLogits();
-    var squared = Norms.squaredNorms(tf, c.gradients().of(logits, at));
+    var squared = PerSample.squaredNorms(tf, c.gradients().of(logits, at));
     return Terms.discriminator(
-        tf.math.mul(tf.constant((float) gamma / 2), Norms.mean(tf, squared)));
+        tf.math.mul(tf.constant((float) gamma / 2), PerSample.batchMean(tf, squared)));
   }
 }
