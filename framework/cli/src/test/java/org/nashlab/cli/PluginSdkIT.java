@@ -35,7 +35,8 @@ class PluginSdkIT {
     // From a copy of the sources: Maven rebuilding this tree's jars would pull them from under the
     // test JVM that has them on its classpath.
     Path sources = copyOfTheSourceTree(workspace.resolve("nash-sources"));
-    NashProcess install = NashProcess.run(Map.of("NASH_ROOT", sources.toString()), "sdk", "install");
+    NashProcess install =
+        NashProcess.run(Map.of("NASH_ROOT", sources.toString()), "sdk", "install");
     assertEquals(0, install.exitCode(), install.out() + install.err());
     assertTrue(
         install.out().contains("org.nashlab:nash-api:" + NashVersion.current()), install.out());
@@ -82,14 +83,13 @@ class PluginSdkIT {
     MlflowRuns runs = mlflow.runs();
     String runId = MlflowRuns.runIdOf(run.runUrl());
     Map<String, String> params = runs.params(runId);
-    assertEquals("10.0", params.get("regularizers.gp0.weight"), params.toString());
+    assertEquals("10.0", params.get("regularizers.0.weight"), params.toString());
     assertEquals(30, runs.history(runId, "reg/gp0/d").size());
   }
 
   /** Runs Maven offline in {@code project}; fails with its output unless it succeeds. */
   static String mavenOffline(Path project, String... goals) throws Exception {
-    List<String> command =
-        Stream.concat(Stream.of("mvn", "-B", "-o"), Stream.of(goals)).toList();
+    List<String> command = Stream.concat(Stream.of("mvn", "-B", "-o"), Stream.of(goals)).toList();
     Path log = Files.createTempFile("mvn", ".log");
     Process maven =
         new ProcessBuilder(command)
@@ -114,8 +114,10 @@ class PluginSdkIT {
         Path copy = target.resolve(relative.toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);
-        } else if (relative.startsWith("framework") || relative.startsWith("plugins")
-            || relative.startsWith("sdk") || relative.getNameCount() == 1) {
+        } else if (relative.startsWith("framework")
+            || relative.startsWith("plugins")
+            || relative.startsWith("sdk")
+            || relative.getNameCount() == 1) {
           Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }

@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * the real and generated batches, D's logits on both, D itself for other points, and gradients
  * that can be differentiated again.
  */
-@Doc("zero-centred gradient penalty at interpolates, weight E[||grad D||^2] (Thanh-Tung et al. 2019)")
+@Doc("zero-centred gradient penalty at interpolates, E[||grad D||^2] (Thanh-Tung et al. 2019)")
 public final class {{class}} implements LossTerm {
   /** The YAML section: {@code regularizers: [{ name: {{name}}, weight: 10.0 }]}. */
   public record Params(@Doc("the penalty's weight") @Default("10.0") double weight) {
