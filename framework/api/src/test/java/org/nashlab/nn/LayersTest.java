@@ -5,70 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Each layer against a reference computed here in plain Java. */
-class LayersTest {
-  private final Graph graph = new Graph();
-  private final Ops tf = Ops.create(graph);
-  private final Seeds seeds = new Seeds(1);
-
-  private static float[] random(int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] x = new float[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = (float) r.nextGaussian();
-    }
-    return x;
-  }
-
-  private Operand<TFloat32> constant(float[] values, long... shape) {
-    return tf.constant(Shape.of(shape), DataBuffers.of(values));
-  }
-
-  /** Always the given values: lets a test fix a layer's weights. */
-  private static Initializer fixed(float[] values) {
-    return (tf, shape, seeds) -> tf.constant(shape, DataBuffers.of(values));
-  }
-
-  private float[][] run(List<Op> targets, Operand<?>... fetches) {
-    try (Session session = new Session(graph)) {
-      session.initialize();
-      if (!targets.isEmpty()) {
-        var runner = session.runner();
-        targets.forEach(runner::addTarget);
-        runner.run().close();
-      }
-      var runner = session.runner();
-      for (Operand<?> f : fetches) {
-        runner.fetch(f);
-      }
-      try (var result = runner.run()) {
-        float[][] out = new float[fetches.length][];
-        for (int i = 0; i < fetches.length; i++) {
-          TFloat32 t = (TFloat32) result.get(i);
-          out[i] = new float[(int) t.shape().size()];
-          t.copyTo(DataBuffers.of(out[i], false, false));
-        }
-        return out;
-      }
-    }
-  }
-
-  private float[][] run(Operand<?>... fetches) {
-    return run(List.of(), fetches);
-  }
-
+class LayersTest extends GraphTest {
   /** SAME-padded strided convolution, NHWC, kernel [k, k, in, out], as TensorFlow defines it. */
   private static float[] convolve(
       float[] x, int h, int w, int cin, float[] kernel, int k, int cout, int stride) {
