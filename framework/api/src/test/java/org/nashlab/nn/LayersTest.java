@@ -146,6 +146,36 @@ class LayersTest extends GraphTest {
   }
 
   @Test
+  void batchNormOfImagesNormalisesEachChannelOverTheBatchAndThePixels() {
+    // x[s][h][w][c] is x[(s * 4 + p) * 3 + c] for the pixel p = 2h + w: 8 values per channel.
+    float[] x = random(2 * 2 * 2 * 3, 13);
+    BatchNorm norm = new BatchNorm(tf, "bn", 3, 0.8f, 1e-3f);
+    Operand<TFloat32> training = norm.apply(constant(x, 2, 2, 2, 3), Mode.TRAINING);
+    float[][] got = run(List.of(), training, graph.operation("bn_moving_variance").output(0));
+    float[] updatedVariance =
+        run(norm.updates(), graph.<TFloat32>operation("bn_moving_variance").output(0))[0];
+    for (int c = 0; c < 3; c++) {
+      double mean = 0;
+      for (int i = 0; i < 8; i++) {
+        mean += x[i * 3 + c] / 8;
+      }
+      double biased = 0;
+      for (int i = 0; i < 8; i++) {
+        biased += Math.pow(x[i * 3 + c] - mean, 2) / 8;
+      }
+      for (int i = 0; i < 8; i++) {
+        double normalised = (x[i * 3 + c] - mean) / Math.sqrt(biased + 1e-3);
+        assertEquals(normalised, got[0][i * 3 + c], 1e-4);
+      }
+      assertEquals(1f, got[1][c], "the moving variance before an update");
+      assertEquals(0.8 + 0.2 * biased * 8 / 7, updatedVariance[c], 1e-5);
+    }
+    for (String name : List.of("bn_gamma", "bn_beta", "bn_moving_mean", "bn_moving_variance")) {
+      assertTrue(graph.operation(name) != null, name);
+    }
+  }
+
+  @Test
   void layerNormNormalisesEachSampleOverItsFeatures() {
     float[] x = random(2 * 2 * 2 * 3, 7);
     float[] got = run(new LayerNorm(tf, "ln", 3).apply(constant(x, 2, 2, 2, 3), Mode.TRAINING))[0];
