@@ -1,8 +1,12 @@
 package org.nashlab.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import org.nashlab.nn.Sequential;
 import org.nashlab.nn.Upsample;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -144,6 +149,53 @@ class LayerPenaltiesTest {
     // Its convolutions feed LeakyReLUs: a step of 1e-2 moves units across the kink, where the
     // penalty (a function of D's slopes) jumps.
     assertPenaltyGradientsMatch(dcgan, Shape.of(3, 4, 4, 2), 1e-3f, "dcgan");
+  }
+
+  @Test
+  void aResidualCriticFor28By28ImagesTakesAGradientPenaltyOnItsWeights() {
+    // The plugin author's critic: residual blocks that pool, 28 to 14 to 7, a 1x1 convolution on
+    // each shortcut; too many weights for differences, so the penalty's gradient is only built and
+    // run.
+    Network critic =
+        new Sequential(
+            List.of(
+                block("d_block1", 1, 8),
+                block("d_block2", 8, 16),
+                Reshape.flatten(tf, 7 * 7 * 16),
+                new Dense(tf, "d_out", 7 * 7 * 16, 1, INIT, seeds)));
+    Shape images = Shape.of(4, 28, 28, 1);
+    Operand<TFloat32> x = tf.constant(images, DataBuffers.of(normal((int) images.size())));
+    Operand<TFloat32> penalty =
+        GradientCheck.gradientPenalty(tf, critic.apply(x, Mode.TRAINING), x);
+    Operand<TFloat32> byKernel = GradientCheck.gradient(tf, penalty, critic.variables().get(0));
+    try (Session session = new Session(graph)) {
+      session.initialize();
+      try (var result = session.runner().fetch(penalty).fetch(byKernel).run()) {
+        float[] kernel = new float[3 * 3 * 1 * 8];
+        ((TFloat32) result.get(1)).copyTo(DataBuffers.of(kernel, false, false));
+        assertTrue(Float.isFinite(((TFloat32) result.get(0)).getFloat()));
+        assertTrue(IntStream.range(0, kernel.length).allMatch(i -> Float.isFinite(kernel[i])));
+        assertTrue(IntStream.range(0, kernel.length).anyMatch(i -> kernel[i] != 0));
+      }
+    }
+    assertEquals(2 * 6 + 2, critic.variables().size());
+  }
+
+  /** LeakyReLU, 3x3 convolution, LeakyReLU, 3x3 convolution, average pool; 1x1 conv and pool. */
+  private Network block(String name, long in, long out) {
+    Network main =
+        new Sequential(
+            List.of(
+                Activation.leakyRelu(tf, 0.2f),
+                new Conv2D(tf, name + "_a", in, out, 3, 1, INIT, seeds),
+                Activation.leakyRelu(tf, 0.2f),
+                new Conv2D(tf, name + "_b", out, out, 3, 1, INIT, seeds),
+                Pool.average(tf, 2)));
+    Network shortcut =
+        new Sequential(
+            List.of(
+                new Conv2D(tf, name + "_skip", in, out, 1, 1, INIT, seeds), Pool.average(tf, 2)));
+    return new Residual(tf, main, shortcut);
   }
 
   /** {@code body}, then a dense head to one logit, on a fixed input of shape {@code input}. */
