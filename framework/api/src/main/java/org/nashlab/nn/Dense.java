@@ -35,7 +35,8 @@ public final class Dense implements Network {
 
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
-    // Add rather than BiasAdd: BiasAddGrad has no second-order gradient in TF Java 1.1.
+    // Add rather than BiasAdd, which Grappler's remapper mis-rewrites next to LeakyRelu
+    // (docs/tensorflow-java.md, trap 3).
     return tf.math.add(tf.linalg.matMul(input, read.value()), bias);
   }
 

@@ -29,16 +29,7 @@ abstract class SampleNorm implements Network {
 
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
-    Operand<org.tensorflow.types.TInt32> over = tf.constant(axes(input.shape()));
-    Operand<TFloat32> mean = tf.math.mean(input, over, org.tensorflow.op.math.Mean.keepDims(true));
-    Operand<TFloat32> centred = tf.math.sub(input, mean);
-    // Mul, not Square: Square's gradient crashes TF Java 1.1.
-    Operand<TFloat32> variance =
-        tf.math.mean(
-            tf.math.mul(centred, centred), over, org.tensorflow.op.math.Mean.keepDims(true));
-    Operand<TFloat32> normalised =
-        tf.math.mul(centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(EPSILON))));
-    return tf.math.add(tf.math.mul(normalised, gamma), beta);
+    return Moments.of(tf, input, axes(input.shape())).normalise(tf, input, gamma, beta, EPSILON);
   }
 
   @Override

@@ -6,12 +6,14 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** Layers applied one after the other. */
+/** Layers applied one after the other; its variables and updates are all of theirs. */
 public final class Sequential implements Network {
   private final List<Network> layers;
+  private final Trainable parts;
 
   public Sequential(List<? extends Network> layers) {
     this.layers = List.copyOf(layers);
+    this.parts = Trainable.union(this.layers);
   }
 
   @Override
@@ -25,11 +27,11 @@ public final class Sequential implements Network {
 
   @Override
   public List<Variable<TFloat32>> variables() {
-    return layers.stream().flatMap(l -> l.variables().stream()).toList();
+    return parts.variables();
   }
 
   @Override
   public List<Op> updates() {
-    return layers.stream().flatMap(l -> l.updates().stream()).toList();
+    return parts.updates();
   }
 }

@@ -19,4 +19,23 @@ public interface Trainable {
   default List<Op> updates() {
     return List.of();
   }
+
+  /**
+   * The variables and updates of all of {@code parts}, for a network made of others: each variable
+   * once, in the order of the parts; the updates as the parts have them when asked.
+   */
+  static Trainable union(List<? extends Trainable> parts) {
+    List<Trainable> all = List.copyOf(parts);
+    return new Trainable() {
+      @Override
+      public List<Variable<TFloat32>> variables() {
+        return all.stream().flatMap(p -> p.variables().stream()).distinct().toList();
+      }
+
+      @Override
+      public List<Op> updates() {
+        return all.stream().flatMap(p -> p.updates().stream()).distinct().toList();
+      }
+    };
+  }
 }

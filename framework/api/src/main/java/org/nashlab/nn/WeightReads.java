@@ -16,7 +16,8 @@ import org.tensorflow.types.TFloat32;
  * normalisation) can read it through a reparametrisation instead. A layer is named after its
  * network ({@code g_...}, {@code d_...}, or a name a variant declared), which is how a hook tells
  * whose weight it reads. A plugin's own layer calls {@link #read} for each weight it computes with,
- * as the built-in layers do, so that spectral normalisation reaches it too.
+ * as the built-in layers do, so that spectral normalisation reaches it too; {@link Variables} shows
+ * such a layer.
  */
 public final class WeightReads {
   /** Decides how one weight is read; called once per layer, when the layer is built. */

@@ -1,2 +1,5 @@
-/** A small layer toolkit on TensorFlow Java's graph mode, with flat variable names. */
+/**
+ * A small layer toolkit on TensorFlow Java's graph mode, with flat variable names, every layer of
+ * which a gradient penalty can differentiate (docs/penalty-ops.md).
+ */
 package org.nashlab.nn;

@@ -5,70 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Each layer against a reference computed here in plain Java. */
-class LayersTest {
-  private final Graph graph = new Graph();
-  private final Ops tf = Ops.create(graph);
-  private final Seeds seeds = new Seeds(1);
-
-  private static float[] random(int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] x = new float[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = (float) r.nextGaussian();
-    }
-    return x;
-  }
-
-  private Operand<TFloat32> constant(float[] values, long... shape) {
-    return tf.constant(Shape.of(shape), DataBuffers.of(values));
-  }
-
-  /** Always the given values: lets a test fix a layer's weights. */
-  private static Initializer fixed(float[] values) {
-    return (tf, shape, seeds) -> tf.constant(shape, DataBuffers.of(values));
-  }
-
-  private float[][] run(List<Op> targets, Operand<?>... fetches) {
-    try (Session session = new Session(graph)) {
-      session.initialize();
-      if (!targets.isEmpty()) {
-        var runner = session.runner();
-        targets.forEach(runner::addTarget);
-        runner.run().close();
-      }
-      var runner = session.runner();
-      for (Operand<?> f : fetches) {
-        runner.fetch(f);
-      }
-      try (var result = runner.run()) {
-        float[][] out = new float[fetches.length][];
-        for (int i = 0; i < fetches.length; i++) {
-          TFloat32 t = (TFloat32) result.get(i);
-          out[i] = new float[(int) t.shape().size()];
-          t.copyTo(DataBuffers.of(out[i], false, false));
-        }
-        return out;
-      }
-    }
-  }
-
-  private float[][] run(Operand<?>... fetches) {
-    return run(List.of(), fetches);
-  }
-
+class LayersTest extends GraphTest {
   /** SAME-padded strided convolution, NHWC, kernel [k, k, in, out], as TensorFlow defines it. */
   private static float[] convolve(
       float[] x, int h, int w, int cin, float[] kernel, int k, int cout, int stride) {
@@ -196,6 +142,36 @@ class LayersTest {
             inferred[i * 2 + c],
             1e-4);
       }
+    }
+  }
+
+  @Test
+  void batchNormOfImagesNormalisesEachChannelOverTheBatchAndThePixels() {
+    // x[s][h][w][c] is x[(s * 4 + p) * 3 + c] for the pixel p = 2h + w: 8 values per channel.
+    float[] x = random(2 * 2 * 2 * 3, 13);
+    BatchNorm norm = new BatchNorm(tf, "bn", 3, 0.8f, 1e-3f);
+    Operand<TFloat32> training = norm.apply(constant(x, 2, 2, 2, 3), Mode.TRAINING);
+    float[][] got = run(List.of(), training, graph.operation("bn_moving_variance").output(0));
+    float[] updatedVariance =
+        run(norm.updates(), graph.<TFloat32>operation("bn_moving_variance").output(0))[0];
+    for (int c = 0; c < 3; c++) {
+      double mean = 0;
+      for (int i = 0; i < 8; i++) {
+        mean += x[i * 3 + c] / 8;
+      }
+      double biased = 0;
+      for (int i = 0; i < 8; i++) {
+        biased += Math.pow(x[i * 3 + c] - mean, 2) / 8;
+      }
+      for (int i = 0; i < 8; i++) {
+        double normalised = (x[i * 3 + c] - mean) / Math.sqrt(biased + 1e-3);
+        assertEquals(normalised, got[0][i * 3 + c], 1e-4);
+      }
+      assertEquals(1f, got[1][c], "the moving variance before an update");
+      assertEquals(0.8 + 0.2 * biased * 8 / 7, updatedVariance[c], 1e-5);
+    }
+    for (String name : List.of("bn_gamma", "bn_beta", "bn_moving_mean", "bn_moving_variance")) {
+      assertTrue(graph.operation(name) != null, name);
     }
   }
 

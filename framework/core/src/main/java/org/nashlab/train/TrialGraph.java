@@ -19,6 +19,7 @@ import org.nashlab.api.OptimizerContext;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
 import org.nashlab.api.VariantContext;
+import org.nashlab.nn.CustomGradients;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Trainable;
 import org.nashlab.nn.WeightReads;
@@ -67,7 +68,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       int discriminatorSteps,
       Optional<org.tensorflow.DeviceSpec> placement,
       List<Technique> techniques) {
-    SecondOrderGradients.register();
+    CustomGradients.registerToolkit();
     Ops ops = Ops.create(graph);
     this.tf = placement.map(ops::withDevice).orElse(ops);
     this.initSeeds = requireNonNull(initSeeds, "initSeeds");

@@ -16,8 +16,8 @@ import org.tensorflow.types.TFloat32;
  * WGAN-GP's gradient penalty (Gulrajani et al. 2017, eq. 3): {@code lambda E[(||grad D(x^)|| -
  * 1)^2]} at random interpolates {@code x^ = e x + (1 - e) G(z)}, e ~ U[0, 1] per sample; the
  * one-sided form penalises only norms above 1. Added to D's loss. The critic must be twice
- * differentiable in TF Java: LeakyReLU, conv and dense are; batch norm is not (the paper's critic
- * has none).
+ * differentiable in TF Java: every layer of the toolkit is (docs/penalty-ops.md); batch norm
+ * couples the samples' penalties, which is why the paper's critic has none.
  */
 @Doc("gradient penalty at interpolates, lambda (||grad D|| - 1)^2 (Gulrajani et al. 2017)")
 public final class GradientPenalty implements LossTerm {
