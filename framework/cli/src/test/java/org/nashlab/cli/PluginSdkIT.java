@@ -87,6 +87,47 @@ class PluginSdkIT {
     assertEquals(30, runs.history(runId, "reg/gp0/d").size());
   }
 
+  @Test
+  void aStarterResidualVariantTrainsWithAGradientPenaltyThroughBatchNormAndPooling(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    NashProcess fetch = NashProcess.run(Map.of(), "data", "fetch", "fashion-mnist");
+    assertEquals(0, fetch.exitCode(), fetch.out() + fetch.err());
+    Path project = workspace.resolve("resgan");
+    NashProcess created =
+        NashProcess.run(
+            Map.of(), "plugins", "new", "variant", "resgan", "--dir", project.toString());
+    assertEquals(0, created.exitCode(), created.out() + created.err());
+
+    // Its tests include a gradient penalty through D's pooling and batch norm against finite
+    // differences.
+    String build = mavenOffline(project, "package");
+    assertTrue(build.contains("Tests run: 4, Failures: 0, Errors: 0"), build);
+    Path plugins = Files.createDirectories(workspace.resolve("plugins-resgan"));
+    Files.copy(project.resolve("target/resgan-0.1.0.jar"), plugins.resolve("resgan.jar"));
+    Map<String, String> env =
+        Map.of("NASH_PLUGINS", plugins.toString(), "MLFLOW_TRACKING_URI", mlflow.uri());
+
+    NashProcess run =
+        NashProcess.run(
+            env,
+            "run",
+            project.resolve("experiments/resgan.yaml").toString(),
+            "variant.width=8",
+            "variant.discriminator-batch-norm=true",
+            "training.steps=20",
+            "training.d-steps=1",
+            "training.log-every=5",
+            "training.sample-every=20");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(run.runUrl());
+    List<Double> penalty =
+        runs.history(runId, "reg/gradient-penalty/d").stream().map(m -> m.getValue()).toList();
+    assertEquals(4, penalty.size(), penalty.toString());
+    assertTrue(penalty.stream().allMatch(Double::isFinite), penalty.toString());
+    assertEquals("resgan", runs.tags(runId).get("nash.variant"));
+  }
+
   /** Runs Maven offline in {@code project}; fails with its output unless it succeeds. */
   static String mavenOffline(Path project, String... goals) throws Exception {
     List<String> command = Stream.concat(Stream.of("mvn", "-B", "-o"), Stream.of(goals)).toList();

@@ -6,7 +6,6 @@ import org.nashlab.api.PenaltyContext;
 import org.nashlab.nn.Seeds;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -34,7 +33,6 @@ public final class LinearCritic implements AutoCloseable {
   private final Ops tf = Ops.create(graph);
   private final float[] w;
   private final PenaltyContext context;
-  private int gradientScopes;
 
   private LinearCritic(float[] w, long seed) {
     this.w = w.clone();
@@ -51,7 +49,7 @@ public final class LinearCritic implements AutoCloseable {
             tf.linalg.matMul(real, weight),
             tf.linalg.matMul(fake, weight),
             x -> tf.linalg.matMul(x, weight),
-            this::differentiableGradient,
+            (y, x) -> GradientCheck.gradient(tf, y, x),
             List.of(weight),
             List.of(),
             new Seeds(seed));
@@ -97,17 +95,6 @@ public final class LinearCritic implements AutoCloseable {
       values[i] = scale * (2f * i / (values.length - 1) - 1f);
     }
     return tf.constant(Shape.of(BATCH, dims), DataBuffers.of(values));
-  }
-
-  /** A gradient that can itself be differentiated, built as the engine builds them. */
-  private Operand<TFloat32> differentiableGradient(Operand<TFloat32> y, Operand<TFloat32> x) {
-    String scope = "penalty_grad" + gradientScopes++;
-    Operand<TFloat32> sum = tf.reduceSum(y, tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
-    Output<?>[] seed = {tf.withName(scope + "_seed").constant(1f).asOutput()};
-    return graph
-        .addGradients(
-            scope, new Output<?>[] {sum.asOutput()}, new Output<?>[] {x.asOutput()}, seed)[0]
-        .expect(TFloat32.class);
   }
 
   @Override

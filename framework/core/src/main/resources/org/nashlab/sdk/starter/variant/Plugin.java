@@ -1,7 +1,6 @@
 package {{package}};
 
 import static org.nashlab.api.ParamChecks.layerWidth;
-import static org.nashlab.api.ParamChecks.size;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class {{class}} implements Variant {
       @Doc("batch normalisation in D's blocks (G always has it)") @Default("false")
           boolean discriminatorBatchNorm) {
     public Params {
-      size(latentDim, "latent-dim");
+      layerWidth(latentDim, "latent-dim");
       layerWidth(width, "width");
     }
   }
