@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.nashlab.api.Doc;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
-import org.nashlab.plugin.ParameterSpec;
 import org.nashlab.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,15 +58,7 @@ final class PluginsCommand implements Callable<Integer> {
       for (PluginSpec spec : specs) {
         Doc doc = spec.type().getAnnotation(Doc.class);
         out().println("  " + spec.name() + (doc == null ? "" : "  -  " + doc.value()));
-        for (ParameterSpec p : PluginRegistry.parameterSpecs(spec)) {
-          out()
-              .printf(
-                  "      %-22s %-14s %-10s %s%n",
-                  p.key(),
-                  p.typeName(),
-                  p.defaultValue().map(v -> v.isEmpty() ? "\"\"" : v).orElse("(required)"),
-                  p.doc());
-        }
+        ParameterTable.rows(PluginRegistry.parameterSpecs(spec)).forEach(out()::println);
       }
     }
     // After the listing, so the user sees what works; exit 3 so that scripts see what does not.

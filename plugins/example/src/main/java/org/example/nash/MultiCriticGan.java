@@ -117,6 +117,7 @@ public final class MultiCriticGan implements Variant {
               context,
               PenaltyContext.of(
                   context,
+                  name,
                   realIn,
                   fakeIn,
                   realLogits,
