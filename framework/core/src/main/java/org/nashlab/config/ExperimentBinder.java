@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
+import org.nashlab.plugin.DiscoveryProblem;
 import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
+import org.nashlab.plugin.UserText;
 
 /**
  * Turns a loaded configuration into an {@link ExperimentSpec}, gathering every problem before
@@ -43,6 +45,7 @@ public final class ExperimentBinder {
   private final LayeredConfig config;
   private final PluginRegistry plugins;
   private final List<ConfigError> errors = new ArrayList<>();
+  private final List<ConfigError> unavailable = new ArrayList<>();
 
   private ExperimentBinder(LayeredConfig config, PluginRegistry plugins) {
     this.config = config;
@@ -51,6 +54,7 @@ public final class ExperimentBinder {
 
   /**
    * @throws InvalidConfigException listing every problem found
+   * @throws UnavailablePluginException if the experiment names a plugin discovery left out
    */
   public static ExperimentSpec bind(LayeredConfig config, PluginRegistry plugins) {
     return new ExperimentBinder(config, plugins).bind();
@@ -76,6 +80,9 @@ public final class ExperimentBinder {
     Optional<PluginChoice> features = choice("features", PluginKind.FEATURES, DEFAULT_FEATURES);
     Optional<PluginChoice> tracker = choice("tracking", PluginKind.TRACKER, "mlflow");
     Optional<TrainingSettings> training = settings("training", TrainingSettings.class);
+    if (!unavailable.isEmpty()) {
+      throw new UnavailablePluginException(unavailable, errors);
+    }
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
@@ -157,9 +164,7 @@ public final class ExperimentBinder {
     String name = written == null ? defaultName : written;
     Optional<PluginSpec> spec = plugins.find(kind, name);
     if (spec.isEmpty()) {
-      error(
-          key + ".name",
-          "'" + name + "' is not a " + kind.label() + Suggestions.hint(name, "Known", known));
+      unknown(key + ".name", kind, name, known);
       return Optional.empty();
     }
     Optional<Class<? extends Record>> paramsType = PluginRegistry.parametersOf(spec.get());
@@ -177,6 +182,30 @@ public final class ExperimentBinder {
     }
     return bindRecord(key, paramsType.get(), values)
         .map(params -> new PluginChoice(key, spec.get(), Optional.of(params)));
+  }
+
+  /**
+   * A name no usable plugin has: a plugin discovery left out (with why), possibly a plugin of a jar
+   * that did not load (when no known name is close), or a typo.
+   */
+  private void unknown(String key, PluginKind kind, String name, List<String> known) {
+    Optional<DiscoveryProblem> unusable = plugins.unusable(kind, name);
+    if (unusable.isPresent()) {
+      unavailable(key, UserText.quoted(name) + " cannot be used: " + unusable.get());
+    } else if (Suggestions.closest(name, known).isEmpty() && !plugins.unloaded().isEmpty()) {
+      unavailable(
+          key,
+          UserText.quoted(name)
+              + " is not a "
+              + kind.label()
+              + " of the plugins that loaded, and these did not load: "
+              + String.join(
+                  ", ", plugins.unloaded().stream().map(DiscoveryProblem::source).toList())
+              + Suggestions.hint(name, "Known", known));
+    } else {
+      error(
+          key, "'" + name + "' is not a " + kind.label() + Suggestions.hint(name, "Known", known));
+    }
   }
 
   private List<PluginChoice> list(String key, PluginKind kind) {
@@ -258,7 +287,15 @@ public final class ExperimentBinder {
   }
 
   private void error(String key, String message) {
+    errors.add(located(key, message));
+  }
+
+  private void unavailable(String key, String message) {
+    unavailable.add(located(key, message));
+  }
+
+  private ConfigError located(String key, String message) {
     String display = key.replaceAll("\\((\\d+)\\)", "[$1]");
-    errors.add(new ConfigError(config.origin(key), display, message));
+    return new ConfigError(config.origin(key), display, message);
   }
 }
