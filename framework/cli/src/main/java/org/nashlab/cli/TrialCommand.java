@@ -47,7 +47,7 @@ final class TrialCommand implements Callable<Integer> {
     tags.put("nash.sweep", sweep);
     tags.put("mlflow.parentRunId", parent);
     SweepTrial trial = new SweepTrial(sweep, tags, factors);
-    Workspace workspace = Workspace.open();
+    Workspace workspace = Workspace.open(spec.commandLine().getErr());
     TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
     if (arguments.isEmpty() && resume == null) {
       throw new CommandLine.ParameterException(
