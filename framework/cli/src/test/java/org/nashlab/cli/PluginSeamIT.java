@@ -59,8 +59,8 @@ class PluginSeamIT {
   }
 
   @Test
-  void aOneStreamVariantGivenNamedStreamsIsAnError(MlflowServerExtension.Server mlflow, @TempDir Path dir)
-      throws IOException {
+  void aOneStreamVariantGivenNamedStreamsIsAnError(
+      MlflowServerExtension.Server mlflow, @TempDir Path dir) throws IOException {
     Path file = dir.resolve("two-streams.yaml");
     Files.writeString(
         file,
