@@ -111,6 +111,36 @@ class PluginJarTest {
   }
 
   @Test
+  void aClassRegisteredAsAKindItDoesNotImplementNamesTheJarTheClassAndTheInterface() {
+    Path jar =
+        jars.moduleJar(
+            "wrong-kind.jar",
+            jars.compile(
+                Map.of(
+                    "wrong.Plugins",
+                    """
+                    package wrong;
+
+                    public final class Plugins extends org.nashlab.api.PluginModule {
+                      @Override
+                      @SuppressWarnings({"unchecked", "rawtypes"})
+                      protected void configurePlugins() {
+                        variants().add("not-a-variant", (Class) String.class);
+                      }
+                    }
+                    """)),
+            "wrong.Plugins");
+    assertTrue(
+        problem()
+            .startsWith(
+                jar
+                    + ": its plugin module fails to register its plugins:"
+                    + " java.lang.IllegalArgumentException: java.lang.String is registered as a"
+                    + " variant but does not implement org.nashlab.api.Variant"),
+        problem());
+  }
+
+  @Test
   void aStaticInitialiserFailureNamesTheJarAndTheRootCause() {
     Path jar =
         jars.moduleJar(
