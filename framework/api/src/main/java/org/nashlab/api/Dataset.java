@@ -1,6 +1,7 @@
 package org.nashlab.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens a source of training samples.
@@ -37,5 +38,15 @@ public interface Dataset {
    */
   default List<String> problems() {
     return List.of();
+  }
+
+  /**
+   * The format of the samples {@link #open} will give, known from the parameters alone, without
+   * reading data, so that validation can tell a variant that cannot use them ({@link
+   * Variant#problemsWith}). Empty (the default) when only the data can tell; the variant is then
+   * checked once the data is open, before the run starts.
+   */
+  default Optional<SampleFormat> format() {
+    return Optional.empty();
   }
 }

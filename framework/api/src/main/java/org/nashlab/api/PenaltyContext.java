@@ -1,5 +1,7 @@
 package org.nashlab.api;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.nashlab.nn.Seeds;
@@ -23,6 +25,9 @@ import org.tensorflow.types.TFloat32;
  * @param discriminatorVariables D's trainable variables
  * @param generatorVariables G's trainable variables
  * @param seeds seeds for random ops, derived from the trial's master seed
+ * @param name a unique flat prefix for any variable the technique creates (such as the call counter
+ *     of {@link org.nashlab.nn.Noise}): the technique's own prefix and the critic's name, as {@link
+ *     TransformContext#name()} is
  */
 public record PenaltyContext(
     Ops tf,
@@ -34,7 +39,8 @@ public record PenaltyContext(
     GradientOf gradients,
     List<Variable<TFloat32>> discriminatorVariables,
     List<Variable<TFloat32>> generatorVariables,
-    Seeds seeds) {
+    Seeds seeds,
+    String name) {
 
   /** Symbolic gradients usable inside a loss. */
   @FunctionalInterface
@@ -44,16 +50,34 @@ public record PenaltyContext(
   }
 
   public PenaltyContext {
+    requireNonNull(name, "name");
     discriminatorVariables = List.copyOf(discriminatorVariables);
     generatorVariables = List.copyOf(generatorVariables);
   }
 
+  /** This context for the technique whose variables start with {@code name}. */
+  public PenaltyContext withName(String name) {
+    return new PenaltyContext(
+        tf,
+        real,
+        fake,
+        realLogits,
+        fakeLogits,
+        critic,
+        gradients,
+        discriminatorVariables,
+        generatorVariables,
+        seeds,
+        name);
+  }
+
   /**
-   * The context of one critic of a program built on {@code context}, with the trial's
-   * differentiable gradients and seeds.
+   * The context of critic {@code criticName} of a program built on {@code context}, with the
+   * trial's differentiable gradients and seeds; Nash gives each technique its own {@link #name}.
    */
   public static PenaltyContext of(
       VariantContext context,
+      String criticName,
       Operand<TFloat32> real,
       Operand<TFloat32> fake,
       Operand<TFloat32> realLogits,
@@ -71,6 +95,7 @@ public record PenaltyContext(
         context.gradients(),
         criticVariables,
         generatorVariables,
-        context.initSeeds());
+        context.initSeeds(),
+        criticName);
   }
 }

@@ -100,6 +100,7 @@ public final class TwoPlayer {
             context,
             PenaltyContext.of(
                 context,
+                "d",
                 realIn,
                 fakeIn,
                 realLogits,

@@ -1,5 +1,7 @@
 package org.nashlab.api;
 
+import java.util.List;
+
 /**
  * A GAN family: builds the networks and the training program of one trial.
  *
@@ -14,4 +16,17 @@ package org.nashlab.api;
  */
 public interface Variant {
   TrainingProgram build(VariantContext context);
+
+  /**
+   * What this variant cannot do with the experiment's data, found before anything is built: Nash
+   * calls it while validating (when every dataset describes its {@link Dataset#format()}) and again
+   * with the open data before {@link #build}, and reports each problem as invalid input (exit code
+   * 2) naming the variant and the datasets. Say what is needed and what the data has: {@code "needs
+   * square images whose side divides by 4; the samples have shape [2]"}.
+   *
+   * @return the problems, empty when there are none (the default)
+   */
+  default List<String> problemsWith(DataDescription data) {
+    return List.of();
+  }
 }

@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = resolve();
-    Workspace workspace = Workspace.open();
+    Workspace workspace = Workspace.open(spec.commandLine().getErr());
     if (isSweep(file)) {
       SweepBenchmark.measure(
           file, workspace, SweepCommand.nashCommand(), spec.commandLine().getOut());

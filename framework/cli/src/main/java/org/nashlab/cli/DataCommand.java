@@ -45,7 +45,7 @@ final class DataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Workspace workspace = Workspace.open();
+      Workspace workspace = Workspace.open(spec.commandLine().getErr());
       PluginRegistry plugins = workspace.plugins();
       PluginSpec dataset =
           plugins

@@ -1,13 +1,15 @@
 package org.nashlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nashlab.api.Doc;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
-import org.nashlab.plugin.ParameterSpec;
+import org.nashlab.config.NashHome;
+import org.nashlab.plugin.DiscoveryProblem;
 import org.nashlab.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
     subcommands = {PluginsNewCommand.class},
     description = {
       "Lists every plugin by kind, with its parameters, defaults and docs.",
-      "Then names each plugin jar that cannot be loaded, with its cause, and exits 3."
+      "Then names each jar or plugin that cannot be used, with the fix, and exits 3.",
+      "With --check JAR, checks one jar's plugins against the plugin contract instead."
     })
 final class PluginsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -30,13 +33,24 @@ final class PluginsCommand implements Callable<Integer> {
       description = "only this kind (variant, loss, ...)")
   String kind;
 
+  @Option(
+      names = "--check",
+      paramLabel = "JAR",
+      description =
+          "check this jar's plugins, loaded with the built-ins: discovery, @Doc on each plugin and"
+              + " parameter, built from defaults; exit 2 if any problem")
+  Path check;
+
   private PrintWriter out() {
     return spec.commandLine().getOut();
   }
 
   @Override
   public Integer call() {
-    PluginRegistry plugins = Workspace.openSkippingBrokenJars().plugins();
+    if (check != null) {
+      return JarCheck.run(check, out());
+    }
+    PluginRegistry plugins = Workspace.discover(NashHome.fromEnvironment()).plugins();
     List<PluginKind> kinds =
         kind == null
             ? Arrays.asList(PluginKind.values())
@@ -60,19 +74,19 @@ final class PluginsCommand implements Callable<Integer> {
       for (PluginSpec spec : specs) {
         Doc doc = spec.type().getAnnotation(Doc.class);
         out().println("  " + spec.name() + (doc == null ? "" : "  -  " + doc.value()));
-        for (ParameterSpec p : PluginRegistry.parameterSpecs(spec)) {
-          out()
-              .printf(
-                  "      %-22s %-14s %-10s %s%n",
-                  p.key(),
-                  p.typeName(),
-                  p.defaultValue().map(v -> v.isEmpty() ? "\"\"" : v).orElse("(required)"),
-                  p.doc());
-        }
+        ParameterTable.rows(PluginRegistry.parameterSpecs(spec)).forEach(out()::println);
       }
     }
     // After the listing, so the user sees what works; exit 3 so that scripts see what does not.
-    plugins.requireEveryJarLoaded();
-    return ExitCodes.OK;
+    List<DiscoveryProblem> problems = plugins.problems();
+    if (problems.isEmpty()) {
+      return ExitCodes.OK;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        (problems.size() == 1 ? "1 problem" : problems.size() + " problems")
+            + " found while discovering plugins; what they concern is left out:");
+    problems.forEach(problem -> err.println("  " + problem));
+    return ExitCodes.ENVIRONMENT;
   }
 }

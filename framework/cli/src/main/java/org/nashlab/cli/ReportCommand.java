@@ -23,7 +23,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.open();
+    Workspace workspace = Workspace.open(spec.commandLine().getErr());
     Path page =
         new ReportRunner(workspace.plugins()).run(ReportLoader.load(file, workspace.plugins()));
     spec.commandLine().getOut().println("Report: " + page.toAbsolutePath().normalize());

@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give an experiment FILE (with overrides), or --resume RUN_ID alone");
     }
-    Workspace workspace = Workspace.open();
+    Workspace workspace = Workspace.open(spec.commandLine().getErr());
     TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
     ExperimentSpec experiment;
     TrialResult result;

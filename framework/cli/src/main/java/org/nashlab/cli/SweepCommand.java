@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.open();
+    Workspace workspace = Workspace.open(spec.commandLine().getErr());
     SweepPlan plan = SweepPlan.of(SweepLoader.load(file, workspace.plugins()), workspace.plugins());
     PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nashlab.api.RunStatus;
 import org.nashlab.config.ExperimentSpec;
+import org.nashlab.config.NashHome;
 import org.nashlab.train.SweepTrial;
 import org.nashlab.train.TrialResult;
 import org.nashlab.train.TrialRunner;
@@ -47,7 +48,8 @@ final class TrialCommand implements Callable<Integer> {
     tags.put("nash.sweep", sweep);
     tags.put("mlflow.parentRunId", parent);
     SweepTrial trial = new SweepTrial(sweep, tags, factors);
-    Workspace workspace = Workspace.open();
+    // Quietly: nash sweep warned about what discovery left out once, not once per trial.
+    Workspace workspace = Workspace.discover(NashHome.fromEnvironment());
     TrialRunner runner = new TrialRunner(workspace.plugins(), workspace.home());
     if (arguments.isEmpty() && resume == null) {
       throw new CommandLine.ParameterException(

@@ -34,7 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentSpec experiment = Workspace.open().experiment(file, overrides);
+    ExperimentSpec experiment =
+        Workspace.open(spec.commandLine().getErr()).experiment(file, overrides);
     if (print) {
       out().print(ResolvedConfig.of(experiment).toYaml());
     }

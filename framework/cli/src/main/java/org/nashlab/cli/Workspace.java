@@ -1,5 +1,6 @@
 package org.nashlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.nashlab.config.ExperimentBinder;
@@ -12,19 +13,31 @@ import org.nashlab.plugin.PluginRegistry;
 /** What every command starts from: Nash's home and the plugins found for it. */
 record Workspace(NashHome home, PluginRegistry plugins) {
 
-  /** The home and its plugins; fails, naming each, if a jar of the plugins folder is broken. */
-  static Workspace open() {
-    Workspace workspace = openSkippingBrokenJars();
-    workspace.plugins().requireEveryJarLoaded();
+  /**
+   * The home and the plugins that can be used. Each jar, classpath location or plugin discovery
+   * left out is one warning on {@code warnings}; only an experiment that names one of its plugins
+   * fails.
+   */
+  static Workspace open(PrintWriter warnings) {
+    return open(NashHome.fromEnvironment(), warnings);
+  }
+
+  static Workspace open(NashHome home, PrintWriter warnings) {
+    Workspace workspace = discover(home);
+    workspace.plugins().problems().forEach(problem -> warnings.println("warning: " + problem));
     return workspace;
   }
 
-  /** With the plugins that load, leaving out broken jars, for listing what works. */
-  static Workspace openSkippingBrokenJars() {
-    NashHome home = NashHome.fromEnvironment();
+  /** The home and its plugins, leaving what discovery found wrong to the caller to report. */
+  static Workspace discover(NashHome home) {
     return new Workspace(
-        home,
-        PluginRegistry.discoverSkippingBrokenJars(home.plugins(), new FrameworkServices(home)));
+        home, PluginRegistry.discover(home.plugins(), new FrameworkServices(home)));
+  }
+
+  /** The built-in plugins and those of {@code jar} alone, not the plugins folder's. */
+  static Workspace withJar(NashHome home, Path jar) {
+    return new Workspace(
+        home, PluginRegistry.discoverJars(List.of(jar), new FrameworkServices(home)));
   }
 
   /** Loads and validates an experiment; throws with every problem found. */

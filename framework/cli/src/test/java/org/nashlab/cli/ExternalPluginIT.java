@@ -112,7 +112,7 @@ class ExternalPluginIT {
   }
 
   @Test
-  void aBrokenJarIsNamedAfterTheWorkingPluginsAndStopsEveryOtherCommand() throws Exception {
+  void aBrokenJarIsNamedAfterTheWorkingPluginsAndIsOnlyAWarningForOtherCommands() throws Exception {
     Path example = Files.copy(EXAMPLE_JAR, plugins.resolve("nash-example.jar"));
     Path broken = Files.writeString(plugins.resolve("broken.jar"), "not a zip");
     Map<String, String> env =
@@ -134,15 +134,9 @@ class ExternalPluginIT {
         listed.err());
 
     NashProcess validate = NashProcess.run(env, "validate", "experiments/quickstart.yaml");
-    assertEquals(3, validate.exitCode(), validate.out() + validate.err());
+    assertEquals(0, validate.exitCode(), validate.out() + validate.err());
     assertTrue(
-        validate
-            .err()
-            .contains(
-                "A plugin jar is broken; remove it from the plugins folder, or rebuild it and copy"
-                    + " it in again:\n  "
-                    + broken
-                    + ": not a readable jar file"),
+        validate.err().contains("warning: " + broken + ": not a readable jar file"),
         validate.err());
   }
 

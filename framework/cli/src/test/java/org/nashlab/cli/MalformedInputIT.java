@@ -263,6 +263,22 @@ class MalformedInputIT {
         "variant",
         "{name: vanilla, generator-width: 16384, generator-depth: 64}",
         "variant: the networks' variables (weights and optimizer slots) take 189.0 GiB");
+    e.set(
+        "dcgan on points",
+        "variant",
+        "{name: dcgan}",
+        "variant: 'dcgan' cannot train on dataset 'ring': DCGAN needs square images");
+    e.set(
+        "cgan on unlabelled points",
+        "variant",
+        "{name: cgan, backbone: mlp}",
+        "variant: 'cgan' cannot train on dataset 'ring': a conditional GAN needs samples with class"
+            + " labels");
+    e.set(
+        "cyclegan on one dataset",
+        "variant",
+        "{name: cyclegan}",
+        "variant: 'cyclegan' cannot train on dataset 'ring': CycleGAN reads the data streams a, b");
     e.set("steps -1", "training.steps", "-1", "training.steps: must be > 0");
     e.set(
         "steps past int",

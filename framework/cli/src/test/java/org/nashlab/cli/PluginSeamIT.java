@@ -42,7 +42,8 @@ class PluginSeamIT {
     refused(
         mlflow,
         "dcgan-on-points",
-        "experiments/quickstart.yaml: variant: DCGAN needs square images whose side divides by 2^depth",
+        "variant: 'dcgan' cannot train on dataset 'ring': DCGAN needs square images whose side"
+            + " divides by 2^depth = 4; its samples have shape [2]",
         "variant={name: dcgan}");
   }
 
@@ -52,13 +53,14 @@ class PluginSeamIT {
     refused(
         mlflow,
         "cgan-on-points",
-        "variant: this variant needs a dataset whose samples carry class labels",
+        "variant: 'cgan' cannot train on dataset 'ring': a conditional GAN needs samples with"
+            + " class labels; these carry none",
         "variant={name: cgan, backbone: mlp}");
   }
 
   @Test
-  void aDataStreamNoProgramReadsIsAnError(MlflowServerExtension.Server mlflow, @TempDir Path dir)
-      throws IOException {
+  void aOneStreamVariantGivenNamedStreamsIsAnError(
+      MlflowServerExtension.Server mlflow, @TempDir Path dir) throws IOException {
     Path file = dir.resolve("two-streams.yaml");
     Files.writeString(
         file,
@@ -79,8 +81,9 @@ class PluginSeamIT {
         result
             .err()
             .contains(
-                "two-streams.yaml: datasets.extra: variant 'vanilla' never reads this data stream;"
-                    + " it reads [real]"),
+                "two-streams.yaml: variant: 'vanilla' cannot train on datasets.real 'ring',"
+                    + " datasets.extra 'grid': reads one data stream, a dataset: section; this"
+                    + " experiment names the streams real, extra"),
         result.err());
     assertEquals(List.of(), mlflow.runs().runsOf("two-streams"));
   }
@@ -90,7 +93,9 @@ class PluginSeamIT {
     refused(
         mlflow,
         "missing-stream",
-        "variant: the variant reads the data stream 'a' but the experiment has one dataset",
+        "variant: 'cyclegan' cannot train on dataset 'ring': CycleGAN reads the data streams a, b,"
+            + " a-held-out, b-held-out (named under datasets:); this experiment has no a, b,"
+            + " a-held-out, b-held-out (variant.held-out: false needs only a and b)",
         "variant={name: cyclegan}",
         "metrics=[]");
   }

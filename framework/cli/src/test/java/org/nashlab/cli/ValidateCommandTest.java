@@ -83,6 +83,46 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aVariantThatCannotTrainOnTheDatasetIsRefusedNamingBoth() throws IOException {
+    Path file = quickstartWith("variant: { name: dcgan }");
+    CommandResult result = CommandResult.of("validate", file.toString());
+    assertEquals(2, result.exitCode(), result.out() + result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                file
+                    + ": variant: 'dcgan' cannot train on dataset 'ring': DCGAN needs square images"
+                    + " whose side divides by 2^depth = 4; its samples have shape [2]"),
+        result.err());
+  }
+
+  @Test
+  void aConditionalGanOnUnlabelledPointsIsRefusedForTheMissingLabels() throws IOException {
+    Path file = quickstartWith("variant: { name: cgan, backbone: mlp }");
+    CommandResult result = CommandResult.of("validate", file.toString());
+    assertEquals(2, result.exitCode(), result.out() + result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "1 problem in the experiment:\n  "
+                    + file
+                    + ": variant: 'cgan' cannot train on dataset 'ring': a conditional GAN needs"
+                    + " samples with class labels; these carry none (try mnist, fashion-mnist,"
+                    + " cifar10 or image-folder)"),
+        result.err());
+  }
+
+  /** The quickstart with another {@code variant:} line. */
+  private Path quickstartWith(String variant) throws IOException {
+    return Files.writeString(
+        dir.resolve("variant.yaml"),
+        Files.readString(repo("experiments/quickstart.yaml"))
+            .replaceFirst("variant:\\s*\\{[^}]*}", variant));
+  }
+
+  @Test
   void aMissingFileIsInvalidInput() {
     CommandResult result = CommandResult.of("validate", dir.resolve("nope.yaml").toString());
     assertEquals(2, result.exitCode());

@@ -7,17 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Dataset;
+import org.nashlab.api.InvalidSettingException;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
+import org.nashlab.api.SampleFormat;
+import org.nashlab.api.Variant;
+import org.nashlab.plugin.DiscoveryProblem;
 import org.nashlab.plugin.ParameterBinder;
 import org.nashlab.plugin.PluginRegistry;
 import org.nashlab.plugin.Suggestions;
+import org.nashlab.plugin.UserText;
 
 /**
  * Turns a loaded configuration into an {@link ExperimentSpec}, gathering every problem before
- * failing: unknown sections and keys, unknown plugin names, bad or out-of-range values, and
- * interpolations Nash does not allow.
+ * failing: unknown sections and keys, unknown plugin names, bad or out-of-range values,
+ * interpolations Nash does not allow, settings a plugin's constructor refuses ({@link
+ * InvalidSettingException}), and data the variant cannot train on ({@link DataFit}).
  */
 public final class ExperimentBinder {
   private static final List<String> SECTIONS =
@@ -43,6 +51,7 @@ public final class ExperimentBinder {
   private final LayeredConfig config;
   private final PluginRegistry plugins;
   private final List<ConfigError> errors = new ArrayList<>();
+  private final List<ConfigError> unavailable = new ArrayList<>();
 
   private ExperimentBinder(LayeredConfig config, PluginRegistry plugins) {
     this.config = config;
@@ -51,6 +60,7 @@ public final class ExperimentBinder {
 
   /**
    * @throws InvalidConfigException listing every problem found
+   * @throws UnavailablePluginException if the experiment names a plugin discovery left out
    */
   public static ExperimentSpec bind(LayeredConfig config, PluginRegistry plugins) {
     return new ExperimentBinder(config, plugins).bind();
@@ -65,8 +75,12 @@ public final class ExperimentBinder {
     checkKnown(
         "optimizers.", NETWORKS, "is not a network with an optimizer", childNames("optimizers"));
     String name = name();
+    int before = errors.size();
     Map<String, PluginChoice> datasets = datasets();
-    datasets.values().forEach(this::checkDataset);
+    Map<String, SampleFormat> formats = new LinkedHashMap<>();
+    datasets.forEach(
+        (stream, choice) -> checkDataset(choice).ifPresent(format -> formats.put(stream, format)));
+    boolean described = errors.size() == before && formats.size() == datasets.size();
     Optional<PluginChoice> variant = choice("variant", PluginKind.VARIANT, null);
     Optional<PluginChoice> loss = choice("loss", PluginKind.LOSS, null);
     Optional<PluginChoice> gOpt = choice("optimizers.generator", PluginKind.OPTIMIZER, null);
@@ -76,6 +90,19 @@ public final class ExperimentBinder {
     Optional<PluginChoice> features = choice("features", PluginKind.FEATURES, DEFAULT_FEATURES);
     Optional<PluginChoice> tracker = choice("tracking", PluginKind.TRACKER, "mlflow");
     Optional<TrainingSettings> training = settings("training", TrainingSettings.class);
+    variant.ifPresent(
+        v ->
+            built(v)
+                .filter(built -> described)
+                .ifPresent(
+                    built ->
+                        DataFit.problems(v, (Variant) built, datasets, new DataDescription(formats))
+                            .forEach(problem -> error(DataFit.KEY, problem))));
+    Stream.of(loss, gOpt, dOpt, features, tracker).flatMap(Optional::stream).forEach(this::built);
+    Stream.of(regularizers, metrics).flatMap(List::stream).forEach(this::built);
+    if (!unavailable.isEmpty()) {
+      throw new UnavailablePluginException(unavailable, errors);
+    }
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
@@ -125,22 +152,42 @@ public final class ExperimentBinder {
 
   /**
    * What the dataset finds wrong with its parameters without reading data (a path that does not
-   * exist), reported under the parameter's key when the message starts with one.
+   * exist), reported under the parameter's key when the message starts with one; then the format of
+   * its samples, when it can tell without reading them.
    */
-  private void checkDataset(PluginChoice choice) {
+  private Optional<SampleFormat> checkDataset(PluginChoice choice) {
     List<String> keys =
         choice
             .params()
             .map(p -> ParameterBinder.unbind(p).keySet().stream().toList())
             .orElse(List.of());
-    for (String problem :
-        plugins.create(choice.spec(), choice.params(), Dataset.class).problems()) {
+    Optional<Dataset> dataset = built(choice).map(Dataset.class::cast);
+    for (String problem : dataset.map(Dataset::problems).orElse(List.of())) {
       String first = problem.split(" ", 2)[0];
       if (keys.contains(first) && problem.length() > first.length()) {
         error(choice.key() + "." + first, problem.substring(first.length() + 1));
       } else {
         error(choice.key(), problem);
       }
+    }
+    return dataset.flatMap(Dataset::format);
+  }
+
+  /**
+   * The plugin, built from its bound parameters as the trial will build it; an {@link
+   * InvalidSettingException} from its constructor is an error at the setting it names, an {@link
+   * IllegalArgumentException} one at its section.
+   */
+  private Optional<Object> built(PluginChoice choice) {
+    try {
+      return Optional.of(
+          plugins.create(choice.spec(), choice.params(), choice.spec().kind().contract()));
+    } catch (InvalidSettingException e) {
+      error(e.keyIn(choice.key()), e.getMessage());
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      error(choice.key(), String.valueOf(e.getMessage()));
+      return Optional.empty();
     }
   }
 
@@ -157,9 +204,7 @@ public final class ExperimentBinder {
     String name = written == null ? defaultName : written;
     Optional<PluginSpec> spec = plugins.find(kind, name);
     if (spec.isEmpty()) {
-      error(
-          key + ".name",
-          "'" + name + "' is not a " + kind.label() + Suggestions.hint(name, "Known", known));
+      unknown(key + ".name", kind, name, known);
       return Optional.empty();
     }
     Optional<Class<? extends Record>> paramsType = PluginRegistry.parametersOf(spec.get());
@@ -177,6 +222,30 @@ public final class ExperimentBinder {
     }
     return bindRecord(key, paramsType.get(), values)
         .map(params -> new PluginChoice(key, spec.get(), Optional.of(params)));
+  }
+
+  /**
+   * A name no usable plugin has: a plugin discovery left out (with why), possibly a plugin of a jar
+   * that did not load (when no known name is close), or a typo.
+   */
+  private void unknown(String key, PluginKind kind, String name, List<String> known) {
+    Optional<DiscoveryProblem> unusable = plugins.unusable(kind, name);
+    if (unusable.isPresent()) {
+      unavailable(key, UserText.quoted(name) + " cannot be used: " + unusable.get());
+    } else if (Suggestions.closest(name, known).isEmpty() && !plugins.unloaded().isEmpty()) {
+      unavailable(
+          key,
+          UserText.quoted(name)
+              + " is not a "
+              + kind.label()
+              + " of the plugins that loaded, and these did not load: "
+              + String.join(
+                  ", ", plugins.unloaded().stream().map(DiscoveryProblem::source).toList())
+              + Suggestions.hint(name, "Known", known));
+    } else {
+      error(
+          key, "'" + name + "' is not a " + kind.label() + Suggestions.hint(name, "Known", known));
+    }
   }
 
   private List<PluginChoice> list(String key, PluginKind kind) {
@@ -258,7 +327,15 @@ public final class ExperimentBinder {
   }
 
   private void error(String key, String message) {
+    errors.add(located(key, message));
+  }
+
+  private void unavailable(String key, String message) {
+    unavailable.add(located(key, message));
+  }
+
+  private ConfigError located(String key, String message) {
     String display = key.replaceAll("\\((\\d+)\\)", "[$1]");
-    errors.add(new ConfigError(config.origin(key), display, message));
+    return new ConfigError(config.origin(key), display, message);
   }
 }

@@ -1,41 +1,24 @@
 package org.nashlab.plugin;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
-/**
- * A jar of the plugins folder that cannot be loaded, and why in one line: what failed, then the
- * root cause's class and message and where in the jar's own code it was thrown.
- */
+/** A jar of the plugins folder that registers no plugins, and why, with what to do. */
 final class BrokenPluginJar extends Exception {
   private static final long serialVersionUID = 1L;
+  static final String FIX = "rebuild the jar and copy it in again, or remove it from the folder";
+
+  private final transient DiscoveryProblem problem;
+
+  BrokenPluginJar(Path jar, String what) {
+    super(jar + ": " + what, null, false, false);
+    this.problem = new DiscoveryProblem(jar.toString(), what);
+  }
 
   BrokenPluginJar(Path jar, String what, Throwable failure) {
-    super(jar + ": " + what + ": " + rootCause(jar, failure), failure, false, false);
+    this(jar, what + ": " + FailureText.of(failure, jar.toString()) + "; " + FIX);
   }
 
-  BrokenPluginJar(Path jar, String what, String detail) {
-    super(jar + ": " + what + ": " + detail, null, false, false);
-  }
-
-  private static String rootCause(Path jar, Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    // PluginJar names each jar's class loader after the jar, so its frames are the plugin's code.
-    return root
-        + Arrays.stream(root.getStackTrace())
-            .filter(frame -> jar.toString().equals(frame.getClassLoaderName()))
-            .findFirst()
-            .map(BrokenPluginJar::where)
-            .orElse("");
-  }
-
-  private static String where(StackTraceElement frame) {
-    String method = frame.getClassName() + "." + frame.getMethodName();
-    return frame.getFileName() == null
-        ? " (in " + method + ")"
-        : " (in " + method + ", " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+  DiscoveryProblem problem() {
+    return problem;
   }
 }

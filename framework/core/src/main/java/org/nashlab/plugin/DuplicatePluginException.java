@@ -7,9 +7,17 @@ import org.nashlab.api.EnvironmentException;
 public final class DuplicatePluginException extends EnvironmentException {
   private static final long serialVersionUID = 1L;
 
-  DuplicatePluginException(List<String> problems) {
+  private final transient List<String> clashes;
+
+  DuplicatePluginException(List<String> clashes) {
     super(
         "Plugins clash; remove one of each pair from the classpath or the plugins folder:\n  "
-            + String.join("\n  ", problems));
+            + String.join("\n  ", clashes));
+    this.clashes = List.copyOf(clashes);
+  }
+
+  /** Each clash in one line, naming the kind, the name and both sources. */
+  public List<String> clashes() {
+    return clashes;
   }
 }

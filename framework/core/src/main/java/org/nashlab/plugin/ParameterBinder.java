@@ -105,6 +105,11 @@ public final class ParameterBinder {
     return -1;
   }
 
+  /** A bound value as YAML holds it: enum constants in kebab-case. */
+  static Object asWritten(Object value) {
+    return value instanceof Enum<?> e ? ParameterSpec.kebab(e.name()) : value;
+  }
+
   /** The record's values keyed as in YAML, in declaration order: the resolved configuration. */
   public static Map<String, Object> unbind(Record params) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -113,9 +118,7 @@ public final class ParameterBinder {
         var accessor = c.getAccessor();
         accessor.setAccessible(true);
         Object value = accessor.invoke(params);
-        values.put(
-            ParameterSpec.kebab(c.getName()),
-            value instanceof Enum<?> e ? ParameterSpec.kebab(e.name()) : value);
+        values.put(ParameterSpec.kebab(c.getName()), asWritten(value));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + c, e);
       }
@@ -123,7 +126,12 @@ public final class ParameterBinder {
     return values;
   }
 
-  private static Object convert(String text, Class<?> type) {
+  /**
+   * {@code text} read as a value of {@code type}.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  static Object convert(String text, Class<?> type) {
     String t = text.trim();
     if (type == String.class) {
       return text;

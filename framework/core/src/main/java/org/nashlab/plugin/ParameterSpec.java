@@ -32,6 +32,22 @@ public record ParameterSpec(String key, Class<?> type, Optional<String> defaultV
         doc == null ? "" : doc.value());
   }
 
+  /**
+   * The default as Nash reads it, in the parameter's type: {@code 10.0} for a number whose
+   * {@code @Default} says {@code 10}; as written if it is not of the type (the plugin contract
+   * reports that).
+   */
+  public Optional<String> readDefault() {
+    return defaultValue.map(
+        text -> {
+          try {
+            return String.valueOf(ParameterBinder.asWritten(ParameterBinder.convert(text, type)));
+          } catch (IllegalArgumentException e) {
+            return text;
+          }
+        });
+  }
+
   /** The type as a user would name it: number, integer, true|false, text, or the enum's values. */
   public String typeName() {
     if (type == double.class || type == float.class) {

@@ -9,10 +9,9 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import org.nashlab.api.ContentHash;
 import org.nashlab.api.PluginModule;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PluginJar {
   private static final Logger log = LoggerFactory.getLogger(PluginJar.class);
-  private static final String SERVICES_FILE = "META-INF/services/" + PluginModule.class.getName();
   private static final String REGISTERING = "its plugin module fails to register its plugins";
 
   private PluginJar() {}
@@ -39,34 +37,31 @@ final class PluginJar {
   record Loaded(Path jar, String sha256, Module registrations) {}
 
   /**
-   * The jar with its plugin modules' registrations, or empty (with a warning) if it lists none.
+   * The jar with its plugin modules' registrations.
    *
-   * @throws BrokenPluginJar if the jar cannot be read, a module cannot be loaded, or a module fails
-   *     while registering its plugins
+   * @throws BrokenPluginJar if the jar cannot be read, lists no module of its own, a module cannot
+   *     be loaded, or a module fails while registering its plugins
    */
-  static Optional<Loaded> load(Path jar, ClassLoader parent) throws BrokenPluginJar {
+  static Loaded load(Path jar, ClassLoader parent) throws BrokenPluginJar {
     String sha256 = checksum(jar);
     // One loader per jar, as Trino does: plugins do not see each other's classes, and the same
     // plugin in two jars is reported as a clash between the two, not silently merged.
     var loader = new URLClassLoader(jar.toString(), new URL[] {url(jar)}, parent);
-    List<PluginModule> modules = modulesIn(jar, loader);
-    if (modules.isEmpty()) {
-      log.warn(
-          "Plugin jar {} registers no plugin module ({}); ignored",
-          jar,
-          loader.findResource(SERVICES_FILE) == null
-              ? "it has no " + SERVICES_FILE
-              : "its " + SERVICES_FILE + " lists none that is not on Nash's classpath already");
+    List<PluginModule> modules;
+    Module registrations;
+    try {
+      modules = modulesIn(jar, loader);
+      registrations = registrationsOf(jar, modules);
+    } catch (BrokenPluginJar e) {
       closeQuietly(loader);
-      return Optional.empty();
+      throw e;
     }
-    Module registrations = registrationsOf(jar, modules);
     log.info(
         "Plugin jar {} ({}), sha256 {}",
         jar,
         String.join(", ", modules.stream().map(m -> m.getClass().getName()).toList()),
         sha256);
-    return Optional.of(new Loaded(jar, sha256, registrations));
+    return new Loaded(jar, sha256, registrations);
   }
 
   /** A loader of a jar that is not used: its open file is released; failing to is harmless. */
@@ -88,16 +83,48 @@ final class PluginJar {
     }
   }
 
-  private static List<PluginModule> modulesIn(Path jar, ClassLoader loader) throws BrokenPluginJar {
-    try {
-      // The jar's loader also sees the classpath's modules; those are not the jar's.
-      return ServiceLoader.load(PluginModule.class, loader).stream()
-          .filter(provider -> provider.type().getClassLoader() == loader)
-          .map(ServiceLoader.Provider::get)
-          .toList();
-    } catch (ServiceConfigurationError | LinkageError e) {
-      throw new BrokenPluginJar(jar, "its plugin module cannot be loaded", e);
+  /** The jar's own modules; a name it lists that the classpath holds already is not its own. */
+  private static List<PluginModule> modulesIn(Path jar, URLClassLoader loader)
+      throws BrokenPluginJar {
+    URL services = loader.findResource(ServicesFile.PATH);
+    if (services == null) {
+      throw new BrokenPluginJar(
+          jar,
+          "registers no plugins: it has no "
+              + ServicesFile.PATH
+              + "; add "
+              + ServicesFile.PATH
+              + " naming your PluginModule class");
     }
+    List<PluginModule> modules = new ArrayList<>();
+    List<String> onClasspath = new ArrayList<>();
+    try {
+      for (String name : ServicesFile.classNames(services)) {
+        Class<? extends PluginModule> type = ModuleClass.find(name, loader);
+        if (type.getClassLoader() == loader) {
+          modules.add(ModuleClass.instantiate(type));
+        } else {
+          onClasspath.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new BrokenPluginJar(jar, "its " + ServicesFile.PATH + " cannot be read", e);
+    } catch (ModuleClass.Unusable e) {
+      throw new BrokenPluginJar(jar, e.getMessage() + "; " + BrokenPluginJar.FIX);
+    }
+    if (modules.isEmpty()) {
+      throw new BrokenPluginJar(
+          jar,
+          "registers no plugins: its "
+              + ServicesFile.PATH
+              + (onClasspath.isEmpty()
+                  ? " is empty"
+                  : " names only modules on Nash's classpath already ("
+                      + String.join(", ", onClasspath)
+                      + ")")
+              + "; name your own PluginModule class in it, or remove the jar");
+    }
+    return modules;
   }
 
   private static Module registrationsOf(Path jar, List<PluginModule> modules)
@@ -114,7 +141,8 @@ final class PluginJar {
     if (error.isPresent()) {
       Message message = error.get();
       throw message.getCause() == null
-          ? new BrokenPluginJar(jar, REGISTERING, message.getMessage())
+          ? new BrokenPluginJar(
+              jar, REGISTERING + ": " + message.getMessage() + "; " + BrokenPluginJar.FIX)
           : new BrokenPluginJar(jar, REGISTERING, message.getCause());
     }
     return Elements.getModule(elements);

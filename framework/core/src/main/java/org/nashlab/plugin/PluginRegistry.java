@@ -1,22 +1,27 @@
 package org.nashlab.plugin;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
+import com.google.inject.spi.Elements;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.nashlab.api.PluginKind;
 import org.nashlab.api.PluginSpec;
 
@@ -33,17 +38,20 @@ public final class PluginRegistry {
   private final Map<PluginKind, Map<String, PluginSpec>> byKind;
   private final Injector injector;
   private final Map<String, String> jars;
-  private final List<BrokenPluginJar> brokenJars;
+  private final List<DiscoveryProblem> unloaded;
+  private final Map<PluginKind, Map<String, DiscoveryProblem>> unusable;
 
   private PluginRegistry(
       Map<PluginKind, Map<String, PluginSpec>> byKind,
       Injector injector,
       Map<String, String> jars,
-      List<BrokenPluginJar> brokenJars) {
+      List<DiscoveryProblem> unloaded,
+      Map<PluginKind, Map<String, DiscoveryProblem>> unusable) {
     this.byKind = byKind;
     this.injector = injector;
     this.jars = jars;
-    this.brokenJars = brokenJars;
+    this.unloaded = unloaded;
+    this.unusable = unusable;
   }
 
   /** The file name and SHA-256 of each jar of the plugins folder that loaded, in load order. */
@@ -52,27 +60,23 @@ public final class PluginRegistry {
   }
 
   /**
-   * Loads the plugin modules on the classpath and in {@code pluginsFolder}, with {@code services}
-   * binding the framework services plugins may inject.
+   * Loads the plugin modules on the classpath and in the jars of {@code pluginsFolder}, with {@code
+   * services} binding the framework services plugins may inject. What cannot be used is left out
+   * and listed in {@link #problems()}.
    *
    * @throws DuplicatePluginException if two modules register one name for one kind
-   * @throws BrokenPluginJarsException if a jar of the plugins folder cannot be loaded
    */
   public static PluginRegistry discover(Path pluginsFolder, Module services) {
-    PluginRegistry registry = discoverSkippingBrokenJars(pluginsFolder, services);
-    registry.requireEveryJarLoaded();
-    return registry;
+    return discoverJars(PluginLoader.jarsIn(pluginsFolder), services);
   }
 
   /**
-   * Like {@link #discover}, but leaves out the jars that cannot be loaded, so that what works can
-   * be listed before {@link #requireEveryJarLoaded} names what does not.
+   * Like {@link #discover}, with the classpath's modules and those of {@code pluginJars} only.
    *
    * @throws DuplicatePluginException if two modules register one name for one kind
    */
-  public static PluginRegistry discoverSkippingBrokenJars(Path pluginsFolder, Module services) {
-    PluginLoader.Found found =
-        PluginLoader.load(PluginRegistry.class.getClassLoader(), pluginsFolder);
+  public static PluginRegistry discoverJars(List<Path> pluginJars, Module services) {
+    PluginLoader.Found found = PluginLoader.load(PluginRegistry.class.getClassLoader(), pluginJars);
     List<Module> all = new ArrayList<>(found.modules());
     all.add(services);
     all.add(
@@ -85,25 +89,58 @@ public final class PluginRegistry {
         });
     Injector injector = Guice.createInjector(all);
     Set<PluginSpec> specs = injector.getInstance(Key.get(new TypeLiteral<Set<PluginSpec>>() {}));
+    Set<Key<?>> serviceKeys = serviceKeys(services);
+    Map<PluginKind, Map<String, DiscoveryProblem>> unusable = new LinkedHashMap<>();
+    List<PluginSpec> usable = new ArrayList<>();
+    for (PluginSpec spec : specs) {
+      PluginShape.problem(spec, serviceKeys)
+          .ifPresentOrElse(
+              problem ->
+                  unusable
+                      .computeIfAbsent(spec.kind(), k -> new LinkedHashMap<>())
+                      .put(spec.name(), new DiscoveryProblem(locationOf(spec), problem)),
+              () -> usable.add(spec));
+    }
     return new PluginRegistry(
-        index(specs),
+        index(usable),
         injector,
-        java.util.Collections.unmodifiableMap(found.jars()),
-        List.copyOf(found.brokenJars()));
+        Collections.unmodifiableMap(found.jars()),
+        List.copyOf(found.problems()),
+        unusable);
+  }
+
+  /** The keys {@code services} binds: what a plugin's constructor may take besides its record. */
+  private static Set<Key<?>> serviceKeys(Module services) {
+    return Elements.getElements(services).stream()
+        .filter(Binding.class::isInstance)
+        .map(b -> ((Binding<?>) b).getKey())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
-   * Fails if a jar of the plugins folder could not be loaded.
-   *
-   * @throws BrokenPluginJarsException naming each such jar, and why
+   * Everything discovery left out, one line each: jars and classpath locations whose modules could
+   * not be used, then plugins that cannot be built.
    */
-  public void requireEveryJarLoaded() {
-    if (!brokenJars.isEmpty()) {
-      throw new BrokenPluginJarsException(brokenJars);
-    }
+  public List<DiscoveryProblem> problems() {
+    List<DiscoveryProblem> all = new ArrayList<>(unloaded);
+    unusable.values().forEach(byName -> all.addAll(byName.values()));
+    return all;
   }
 
-  private static Map<PluginKind, Map<String, PluginSpec>> index(Set<PluginSpec> specs) {
+  /**
+   * The jars and classpath locations none or only some of whose plugins were registered: an unknown
+   * plugin name may be one of theirs.
+   */
+  public List<DiscoveryProblem> unloaded() {
+    return unloaded;
+  }
+
+  /** Why the plugin registered as {@code name} cannot be built, if it is one that cannot. */
+  public Optional<DiscoveryProblem> unusable(PluginKind kind, String name) {
+    return Optional.ofNullable(unusable.getOrDefault(kind, Map.of()).get(name));
+  }
+
+  private static Map<PluginKind, Map<String, PluginSpec>> index(List<PluginSpec> specs) {
     Map<PluginKind, Map<String, PluginSpec>> byKind = new LinkedHashMap<>();
     List<String> clashes = new ArrayList<>();
     specs.stream()
@@ -144,6 +181,11 @@ public final class PluginRegistry {
     return all(kind).stream().map(PluginSpec::name).toList();
   }
 
+  /** The jar or classes folder the plugin's class was loaded from, as problems name it. */
+  public static String locationOf(PluginSpec spec) {
+    return PluginLoader.locationOf(spec.type());
+  }
+
   /** The plugin's parameter record type, if it takes parameters. */
   public static Optional<Class<? extends Record>> parametersOf(PluginSpec spec) {
     List<Class<?>> records =
@@ -173,7 +215,16 @@ public final class PluginRegistry {
                 bindConstructor(binder(), spec.type());
               }
             });
-    return as.cast(child.getInstance(spec.type()));
+    try {
+      return as.cast(child.getInstance(spec.type()));
+    } catch (ProvisionException e) {
+      // The plugin's constructor threw: its own exception (an InvalidSettingException names the
+      // setting) says more than Guice's list of errors around it.
+      if (e.getCause() instanceof RuntimeException thrown) {
+        throw thrown;
+      }
+      throw e;
+    }
   }
 
   @SuppressWarnings("unchecked")

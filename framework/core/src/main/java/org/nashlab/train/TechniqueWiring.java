@@ -84,7 +84,10 @@ final class TechniqueWiring {
     List<NamedTerms> all = new ArrayList<>();
     for (Technique t : techniques) {
       if (t.regularizer() instanceof LossTerm term) {
-        all.add(new NamedTerms(t.name(), t.call(() -> term.terms(context))));
+        all.add(
+            new NamedTerms(
+                t.name(),
+                t.call(() -> term.terms(context.withName(t.prefix() + "_" + context.name())))));
       }
     }
     return all;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
@@ -16,9 +17,11 @@ import org.nashlab.api.Metric;
 import org.nashlab.api.MixtureModes;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.Regularizer;
+import org.nashlab.api.SampleFormat;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.config.ConfigError;
+import org.nashlab.config.DataFit;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.NashHome;
@@ -58,7 +61,7 @@ record TrialSetup(
       return assemble(spec, plugins, home);
     } catch (PluginFailure e) {
       throw new InvalidConfigException(
-          List.of(new ConfigError(spec.file().toString(), e.section(), e.getCause().getMessage())));
+          List.of(new ConfigError(spec.file().toString(), e.key(), e.reason())));
     }
   }
 
@@ -76,6 +79,7 @@ record TrialSetup(
                             create(plugins, choice, Dataset.class)
                                 .open(new DatasetContext(home.data())))));
     Variant variant = create(plugins, spec.variant(), Variant.class);
+    checkData(spec, variant, data);
     RandomStreams streams = new RandomStreams(spec.training().seed());
     Map<String, Optimizer> optimizers = new LinkedHashMap<>();
     optimizers.put("generator", create(plugins, spec.generatorOptimizer(), Optimizer.class));
@@ -139,6 +143,24 @@ record TrialSetup(
             e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * The variant's {@link Variant#problemsWith} on the open data: validation asked it already unless
+   * a dataset could not describe its samples without reading them.
+   */
+  private static void checkData(
+      ExperimentSpec spec, Variant variant, Map<String, DataSource> data) {
+    Map<String, SampleFormat> formats = new LinkedHashMap<>();
+    data.forEach((stream, source) -> formats.put(stream, SampleFormat.of(source)));
+    List<ConfigError> misfits =
+        DataFit.problems(spec.variant(), variant, spec.datasets(), new DataDescription(formats))
+            .stream()
+            .map(problem -> new ConfigError(spec.file().toString(), DataFit.KEY, problem))
+            .toList();
+    if (!misfits.isEmpty()) {
+      throw new InvalidConfigException(misfits);
     }
   }
 

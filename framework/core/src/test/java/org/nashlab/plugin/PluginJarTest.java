@@ -23,11 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashlab.api.Loss;
 import org.nashlab.api.PluginKind;
+import org.nashlab.config.ExperimentBinder;
+import org.nashlab.config.ExperimentLoader;
+import org.nashlab.config.NashHome;
+import org.nashlab.config.UnavailablePluginException;
 import org.slf4j.LoggerFactory;
 
-/** Jars in the plugins folder: each loads with its checksum logged, or is named with its cause. */
+/**
+ * Jars in the plugins folder: each loads with its checksum logged, or is one problem naming it, its
+ * cause and the fix, while the others load.
+ */
 class PluginJarTest {
-  private static final Module NO_SERVICES = binder -> {};
   private static final String GOOD_PLUGINS =
       """
       package good;
@@ -49,11 +55,13 @@ class PluginJarTest {
   @TempDir Path plugins;
   @TempDir Path work;
   private PluginJars jars;
+  private Module services;
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach
   void buildJarsAndListenToTheLog() {
     jars = new PluginJars(plugins, work);
+    services = new FrameworkServices(new NashHome(work.resolve("home"), plugins));
     pluginJarLog().setLevel(Level.INFO);
     pluginJarLog().addAppender(logged);
     logged.start();
@@ -68,11 +76,10 @@ class PluginJarTest {
   void aFileThatIsNotAZipIsBrokenAndSaysWhatToDo() {
     Path jar = jars.file("garbage.jar", "not a zip at all".getBytes(StandardCharsets.UTF_8));
     assertEquals(
-        "A plugin jar is broken; remove it from the plugins folder, or rebuild it and copy it in"
-            + " again:\n  "
-            + jar
-            + ": not a readable jar file: java.util.zip.ZipException: zip END header not found",
-        brokenJarsMessage());
+        jar
+            + ": not a readable jar file: java.util.zip.ZipException: zip END header not found;"
+            + " rebuild the jar and copy it in again, or remove it from the folder",
+        problem());
   }
 
   @Test
@@ -94,16 +101,43 @@ class PluginJarTest {
                     }
                     """)),
             "throwing.ThrowingPlugins");
-    String message = brokenJarsMessage();
+    assertEquals(
+        jar
+            + ": its plugin module fails to register its plugins:"
+            + " java.lang.IllegalStateException: no GPU here"
+            + " (in throwing.ThrowingPlugins.configurePlugins, ThrowingPlugins.java:6); "
+            + BrokenPluginJar.FIX,
+        problem());
+  }
+
+  @Test
+  void aClassRegisteredAsAKindItDoesNotImplementNamesTheJarTheClassAndTheInterface() {
+    Path jar =
+        jars.moduleJar(
+            "wrong-kind.jar",
+            jars.compile(
+                Map.of(
+                    "wrong.Plugins",
+                    """
+                    package wrong;
+
+                    public final class Plugins extends org.nashlab.api.PluginModule {
+                      @Override
+                      @SuppressWarnings({"unchecked", "rawtypes"})
+                      protected void configurePlugins() {
+                        variants().add("not-a-variant", (Class) String.class);
+                      }
+                    }
+                    """)),
+            "wrong.Plugins");
     assertTrue(
-        message.endsWith(
-            "\n  "
-                + jar
-                + ": its plugin module fails to register its plugins:"
-                + " java.lang.IllegalStateException: no GPU here"
-                + " (in throwing.ThrowingPlugins.configurePlugins, ThrowingPlugins.java:6)"),
-        message);
-    assertEquals(2, message.lines().count(), message);
+        problem()
+            .startsWith(
+                jar
+                    + ": its plugin module fails to register its plugins:"
+                    + " java.lang.IllegalArgumentException: java.lang.String is registered as a"
+                    + " variant but does not implement org.nashlab.api.Variant"),
+        problem());
   }
 
   @Test
@@ -125,26 +159,48 @@ class PluginJarTest {
                     }
                     """)),
             "statics.StaticPlugins");
-    String message = brokenJarsMessage();
-    assertTrue(
-        message.endsWith(
-            jar
-                + ": its plugin module cannot be loaded: java.lang.NumberFormatException: For"
-                + " input string: \"wide\" (in statics.StaticPlugins.<clinit>,"
-                + " StaticPlugins.java:4)"),
-        message);
+    assertEquals(
+        jar
+            + ": its plugin module statics.StaticPlugins cannot be loaded:"
+            + " java.lang.NumberFormatException: For input string: \"wide\" (in"
+            + " statics.StaticPlugins.<clinit>, StaticPlugins.java:4); "
+            + BrokenPluginJar.FIX,
+        problem());
   }
 
   @Test
   void aServicesFileNamingAMissingClassNamesTheJarAndTheClass() {
     Path jar = jars.moduleJar("missing.jar", Map.of(), "missing.NoSuchPlugins");
-    String message = brokenJarsMessage();
-    assertTrue(
-        message.endsWith(
-            jar
-                + ": its plugin module cannot be loaded: java.util.ServiceConfigurationError:"
-                + " org.nashlab.api.PluginModule: Provider missing.NoSuchPlugins not found"),
-        message);
+    assertEquals(
+        jar
+            + ": its META-INF/services/org.nashlab.api.PluginModule names missing.NoSuchPlugins,"
+            + " a class that is not there; write your PluginModule class's full name (package and"
+            + " class) in it; "
+            + BrokenPluginJar.FIX,
+        problem());
+  }
+
+  @Test
+  void aClasspathServicesFileNamingAMissingClassNamesItsLocationAndLoadsTheRest() throws Exception {
+    Path classes = work.resolve("typo-classes");
+    Path services = classes.resolve(PluginJars.SERVICES_FILE);
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, "# the researcher's module\norg.example.TypoPlugins\n");
+    try (var loader =
+        new java.net.URLClassLoader(
+            new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      PluginLoader.Found found = PluginLoader.load(loader, List.of());
+      assertEquals(
+          List.of(
+              classes
+                  + ": its META-INF/services/org.nashlab.api.PluginModule names"
+                  + " org.example.TypoPlugins, a class that is not there; write your PluginModule"
+                  + " class's full name (package and class) in it; fix it and rebuild"),
+          found.problems().stream().map(DiscoveryProblem::toString).toList());
+      assertTrue(
+          found.modules().stream().anyMatch(CorePlugins.class::isInstance),
+          "the classpath's other modules still load");
+    }
   }
 
   @Test
@@ -154,13 +210,12 @@ class PluginJarTest {
             "impostor.jar",
             jars.compile(Map.of("impostor.Plugins", "package impostor; public class Plugins {}")),
             "impostor.Plugins");
-    String message = brokenJarsMessage();
-    assertTrue(
-        message.endsWith(
-            jar
-                + ": its plugin module cannot be loaded: java.util.ServiceConfigurationError:"
-                + " org.nashlab.api.PluginModule: impostor.Plugins not a subtype"),
-        message);
+    assertEquals(
+        jar
+            + ": its META-INF/services/org.nashlab.api.PluginModule names impostor.Plugins, which"
+            + " does not extend org.nashlab.api.PluginModule; name your PluginModule class there; "
+            + BrokenPluginJar.FIX,
+        problem());
   }
 
   @Test
@@ -169,13 +224,13 @@ class PluginJarTest {
     byte[] module = classes.get("good/GoodPlugins.class");
     module[7] = 65; // the major version of Java 21's class files (JVMS 4.1)
     Path jar = jars.moduleJar("newer.jar", classes, "good.GoodPlugins");
-    String message = brokenJarsMessage();
+    String message = problem();
     assertTrue(
-        message.contains(
+        message.startsWith(
             jar
-                + ": its plugin module cannot be loaded: java.lang.UnsupportedClassVersionError:"
-                + " good/GoodPlugins has been compiled by a more recent version of the Java"
-                + " Runtime (class file version 65.0)"),
+                + ": its plugin module good.GoodPlugins cannot be loaded:"
+                + " java.lang.UnsupportedClassVersionError: good/GoodPlugins has been compiled by a"
+                + " more recent version of the Java Runtime (class file version 65.0)"),
         message);
   }
 
@@ -199,44 +254,45 @@ class PluginJarTest {
                 "package partial; public class Helper { public void register() {} }"));
     classes.remove("partial/Helper.class");
     Path jar = jars.moduleJar("partial.jar", classes, "partial.Plugins");
-    String message = brokenJarsMessage();
-    assertTrue(
-        message.endsWith(
-            jar
-                + ": its plugin module fails to register its plugins:"
-                + " java.lang.ClassNotFoundException: partial.Helper"
-                + " (in partial.Plugins.configurePlugins, Plugins.java:6)"),
-        message);
+    assertEquals(
+        jar
+            + ": its plugin module fails to register its plugins:"
+            + " java.lang.ClassNotFoundException: partial.Helper"
+            + " (in partial.Plugins.configurePlugins, Plugins.java:6); "
+            + BrokenPluginJar.FIX,
+        problem());
   }
 
   @Test
-  void aJarWithoutAServicesFileIsIgnoredWithAWarning() {
+  void aJarWithoutAServicesFileIsAProblemThatSaysWhatToAdd() {
     Path jar =
         jars.jar(
             "library.jar", Map.of("README", "just a library".getBytes(StandardCharsets.UTF_8)));
-    PluginRegistry registry = PluginRegistry.discover(plugins, NO_SERVICES);
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
     assertEquals(List.of("mlflow"), registry.names(PluginKind.TRACKER), "the classpath's load");
     assertEquals(
         List.of(
-            "WARN Plugin jar "
-                + jar
-                + " registers no plugin module (it has no"
-                + " META-INF/services/org.nashlab.api.PluginModule); ignored"),
-        logLines());
+            jar
+                + ": registers no plugins: it has no"
+                + " META-INF/services/org.nashlab.api.PluginModule; add"
+                + " META-INF/services/org.nashlab.api.PluginModule naming your PluginModule"
+                + " class"),
+        problemLines(registry));
   }
 
   @Test
-  void aJarListingOnlyModulesOnTheClasspathIsIgnoredWithAWarning() {
+  void aJarListingOnlyModulesOnTheClasspathIsAProblemNamingThem() {
     Path jar = jars.moduleJar("copy.jar", Map.of(), CorePlugins.class.getName());
-    PluginRegistry registry = PluginRegistry.discover(plugins, NO_SERVICES);
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
     assertEquals(List.of("mlflow"), registry.names(PluginKind.TRACKER), "registered once");
     assertEquals(
         List.of(
-            "WARN Plugin jar "
-                + jar
-                + " registers no plugin module (its META-INF/services/org.nashlab.api.PluginModule"
-                + " lists none that is not on Nash's classpath already); ignored"),
-        logLines());
+            jar
+                + ": registers no plugins: its META-INF/services/org.nashlab.api.PluginModule"
+                + " names only modules on Nash's classpath already"
+                + " (org.nashlab.plugin.CorePlugins); name your own PluginModule class in it, or"
+                + " remove the jar"),
+        problemLines(registry));
   }
 
   @Test
@@ -244,7 +300,7 @@ class PluginJarTest {
     Path jar =
         jars.moduleJar(
             "good.jar", jars.compile(Map.of("good.GoodPlugins", GOOD_PLUGINS)), "good.GoodPlugins");
-    PluginRegistry registry = PluginRegistry.discover(plugins, NO_SERVICES);
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
     Loss loss =
         registry.create(
             registry.find(PluginKind.LOSS, "good-loss").orElseThrow(),
@@ -265,26 +321,46 @@ class PluginJarTest {
     Path garbage = jars.file("garbage.jar", new byte[] {1, 2, 3});
     Path missing = jars.moduleJar("missing.jar", Map.of(), "missing.NoSuchPlugins");
 
-    PluginRegistry registry = PluginRegistry.discoverSkippingBrokenJars(plugins, NO_SERVICES);
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
     assertTrue(registry.names(PluginKind.LOSS).contains("good-loss"), "the good jar is listed");
-    String message =
-        assertThrows(BrokenPluginJarsException.class, registry::requireEveryJarLoaded).getMessage();
-    List<String> lines = message.lines().toList();
-    assertEquals(3, lines.size(), message);
-    assertEquals(
-        "2 plugin jars are broken; remove each from the plugins folder, or rebuild it and copy it"
-            + " in again:",
-        lines.get(0));
-    assertTrue(lines.get(1).startsWith("  " + garbage + ": not a readable jar file"), message);
-    assertTrue(lines.get(2).startsWith("  " + missing + ": its plugin module cannot"), message);
+    List<String> lines = problemLines(registry);
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith(garbage + ": not a readable jar file"), lines.get(0));
+    assertTrue(lines.get(1).startsWith(missing + ": its META-INF/services"), lines.get(1));
+    assertEquals(lines.size(), registry.unloaded().size(), "all are jar problems");
   }
 
-  private String brokenJarsMessage() {
-    BrokenPluginJarsException broken =
+  @Test
+  void anExperimentNamingAPluginNoLoadedJarHasNamesTheJarsThatDidNotLoad() throws Exception {
+    Path garbage = jars.file("garbage.jar", new byte[] {1, 2, 3});
+    Path file = Files.writeString(work.resolve("mine.yaml"), "variant: { name: my-gan }\n");
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
+    UnavailablePluginException e =
         assertThrows(
-            BrokenPluginJarsException.class, () -> PluginRegistry.discover(plugins, NO_SERVICES));
-    assertEquals(3, broken.exitCode(), "an environment problem");
-    return broken.getMessage();
+            UnavailablePluginException.class,
+            () -> ExperimentBinder.bind(ExperimentLoader.load(file, List.of()), registry));
+    assertEquals(3, e.exitCode());
+    assertEquals(
+        "  "
+            + file
+            + ": variant.name: 'my-gan' is not a variant of the plugins that loaded, and these did"
+            + " not load: "
+            + garbage
+            + ". Known: (none registered)",
+        e.getMessage().lines().toList().get(1));
+  }
+
+  /** The one problem discovery found; the classpath's plugins are registered regardless. */
+  private String problem() {
+    PluginRegistry registry = PluginRegistry.discover(plugins, services);
+    assertEquals(List.of("mlflow"), registry.names(PluginKind.TRACKER), "the classpath's load");
+    List<String> lines = problemLines(registry);
+    assertEquals(1, lines.size(), lines.toString());
+    return lines.get(0);
+  }
+
+  private static List<String> problemLines(PluginRegistry registry) {
+    return registry.problems().stream().map(DiscoveryProblem::toString).toList();
   }
 
   private List<String> logLines() {

@@ -21,8 +21,8 @@ import javax.tools.ToolProvider;
 import org.nashlab.api.PluginModule;
 
 /**
- * Plugin jars built the way a plugin's own build makes them: classes compiled now against nash-api
- * and Guice, zipped with a services file, in a plugins folder.
+ * Plugin jars built the way a plugin's own build makes them: classes compiled now against nash-api,
+ * Guice and TensorFlow's ndarray, zipped with a services file, in a plugins folder.
  */
 final class PluginJars {
   static final String SERVICES_FILE = "META-INF/services/" + PluginModule.class.getName();
@@ -88,7 +88,9 @@ final class PluginJars {
   private static String classpath() {
     return String.join(
         java.io.File.pathSeparator,
-        Stream.of(PluginModule.class, AbstractModule.class).map(PluginJars::locationOf).toList());
+        Stream.of(PluginModule.class, AbstractModule.class, org.tensorflow.ndarray.Shape.class)
+            .map(PluginJars::locationOf)
+            .toList());
   }
 
   private static String locationOf(Class<?> type) {

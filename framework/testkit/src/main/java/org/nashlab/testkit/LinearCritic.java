@@ -52,7 +52,8 @@ public final class LinearCritic implements AutoCloseable {
             (y, x) -> GradientCheck.gradient(tf, y, x),
             List.of(weight),
             List.of(),
-            new Seeds(seed));
+            new Seeds(seed),
+            "reg0_d");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
@@ -11,6 +12,7 @@ import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.SampleFormat;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -39,6 +41,11 @@ public final class Cifar10Dataset implements Dataset {
 
   public Cifar10Dataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.labelled(SIDE, SIDE, 3));
   }
 
   @Override

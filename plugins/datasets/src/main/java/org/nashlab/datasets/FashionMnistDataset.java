@@ -3,6 +3,7 @@ package org.nashlab.datasets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
@@ -10,6 +11,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
 import org.nashlab.api.Fetchable;
+import org.nashlab.api.SampleFormat;
 
 /**
  * Fashion-MNIST (Xiao et al. 2017): 70,000 28x28 grey images of 10 kinds of garment, in Zalando's
@@ -48,6 +50,11 @@ public final class FashionMnistDataset implements Dataset, Fetchable {
       folders.add(DEBIAN);
     }
     return folders;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.labelled(28, 28, 1));
   }
 
   @Override

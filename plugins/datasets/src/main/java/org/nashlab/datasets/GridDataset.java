@@ -4,11 +4,13 @@ import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
+import org.nashlab.api.SampleFormat;
 
 /** Gaussians on a square grid centred at the origin. */
 @Doc("Gaussians on a square grid (25 modes at {-4,-2,0,2,4}^2, std 0.05 as in PacGAN)")
@@ -33,6 +35,11 @@ public final class GridDataset implements Dataset {
 
   public GridDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.unlabelled(2));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -23,6 +24,7 @@ import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.SampleFormat;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -60,6 +62,12 @@ public final class ImageFolderDataset implements Dataset {
   @Override
   public List<String> problems() {
     return PathParameter.folderProblems("path", params.path(), folder -> List.of());
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(
+        SampleFormat.labelled(params.size(), params.size(), params.grayscale() ? 1 : 3));
   }
 
   @Override

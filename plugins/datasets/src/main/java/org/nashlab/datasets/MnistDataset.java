@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
@@ -11,6 +12,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.EnvironmentException;
 import org.nashlab.api.Fetchable;
+import org.nashlab.api.SampleFormat;
 
 /**
  * MNIST digits (LeCun et al. 1998): from IDX files in a folder of the user's, or by default the
@@ -35,6 +37,11 @@ public final class MnistDataset implements Dataset, Fetchable {
 
   public MnistDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.labelled(28, 28, 1));
   }
 
   @Override

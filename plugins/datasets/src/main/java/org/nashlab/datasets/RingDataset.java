@@ -4,11 +4,13 @@ import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
 import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
+import org.nashlab.api.SampleFormat;
 
 /** Gaussians evenly spaced on a circle: the mode-collapse benchmark of VEEGAN and PacGAN. */
 @Doc("Gaussians evenly spaced on a circle (8 modes, radius 1, std 0.01 as in PacGAN)")
@@ -28,6 +30,11 @@ public final class RingDataset implements Dataset {
 
   public RingDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.unlabelled(2));
   }
 
   @Override

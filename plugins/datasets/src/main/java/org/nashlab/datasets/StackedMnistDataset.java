@@ -1,6 +1,7 @@
 package org.nashlab.datasets;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.ChannelStack;
 import org.nashlab.api.DataSource;
@@ -11,6 +12,7 @@ import org.nashlab.api.Doc;
 import org.nashlab.api.Fetchable;
 import org.nashlab.api.IndexedSource;
 import org.nashlab.api.LabeledSource;
+import org.nashlab.api.SampleFormat;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -29,6 +31,11 @@ public final class StackedMnistDataset implements Dataset, Fetchable {
 
   public StackedMnistDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.labelled(28, 28, 3));
   }
 
   @Override

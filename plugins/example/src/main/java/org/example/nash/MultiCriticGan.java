@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.nashlab.api.AdversarialLosses;
 import org.nashlab.api.CriticTerms;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossContext;
@@ -59,6 +60,12 @@ public final class MultiCriticGan implements Variant {
 
   public MultiCriticGan(Params params) {
     this.params = params;
+  }
+
+  /** Its networks are MLPs, which take samples of any shape, of the one stream. */
+  @Override
+  public List<String> problemsWith(DataDescription data) {
+    return data.ofSingleStream(real -> List.of());
   }
 
   @Override
@@ -117,6 +124,7 @@ public final class MultiCriticGan implements Variant {
               context,
               PenaltyContext.of(
                   context,
+                  name,
                   realIn,
                   fakeIn,
                   realLogits,

@@ -1,5 +1,6 @@
 package org.example.nash;
 
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Dataset;
@@ -7,6 +8,7 @@ import org.nashlab.api.DatasetContext;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.ParamChecks;
+import org.nashlab.api.SampleFormat;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -29,6 +31,11 @@ public final class SpiralDataset implements Dataset {
 
   public SpiralDataset(Params params) {
     this.params = params;
+  }
+
+  @Override
+  public Optional<SampleFormat> format() {
+    return Optional.of(SampleFormat.unlabelled(2));
   }
 
   @Override

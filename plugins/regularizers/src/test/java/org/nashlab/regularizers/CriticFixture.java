@@ -77,7 +77,8 @@ abstract class CriticFixture {
         this::gradient,
         List.of(w),
         List.of(),
-        new Seeds(1));
+        new Seeds(1),
+        "d");
   }
 
   protected static double normOfW() {

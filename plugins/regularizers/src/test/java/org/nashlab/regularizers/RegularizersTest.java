@@ -59,7 +59,8 @@ class RegularizersTest extends CriticFixture {
             this::gradient,
             List.of(kernel, bias),
             List.of(),
-            new Seeds(1));
+            new Seeds(1),
+            "d");
     var terms = new WeightDecay(new WeightDecay.Params(0.5, Player.DISCRIMINATOR)).terms(context);
     assertTrue(terms.generator().isEmpty());
     assertEquals(0.5 * (1 + 4), run(terms.discriminator().orElseThrow())[0], 1e-6);
@@ -148,7 +149,8 @@ class RegularizersTest extends CriticFixture {
             this::gradient,
             List.of(w2),
             List.of(),
-            new Seeds(1));
+            new Seeds(1),
+            "d");
     // Penalty at real points only (interpolates of real with itself), so it is deterministic.
     Operand<TFloat32> penalty =
         new GradientPenalty(new GradientPenalty.Params(1, false))

@@ -248,7 +248,8 @@ class TechniquesTest extends CriticFixture {
         this::gradient,
         List.of(),
         List.of(),
-        new Seeds(1));
+        new Seeds(1),
+        "d");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.nashlab.api.ParamChecks.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.TrainingProgram;
@@ -82,15 +83,31 @@ public final class ConditionalGan implements Variant {
   }
 
   @Override
+  public List<String> problemsWith(DataDescription data) {
+    return data.ofSingleStream(
+        real -> {
+          List<String> problems = new ArrayList<>();
+          if (!real.labelled()) {
+            problems.add(
+                "a conditional GAN needs samples with class labels; these carry none (try"
+                    + " mnist, fashion-mnist, cifar10 or image-folder)");
+          }
+          if (params.backbone() == Backbone.DCGAN
+              && !ConvStacks.fits(real.shape(), params.depth())) {
+            problems.add(
+                "the DCGAN backbone needs square images whose side divides by 2^depth = "
+                    + (1 << params.depth())
+                    + "; its samples have shape "
+                    + real.shape()
+                    + " (backbone: mlp takes any shape)");
+          }
+          return problems;
+        });
+  }
+
+  @Override
   public TrainingProgram build(VariantContext context) {
     Shape sample = context.sampleShape();
-    if (params.backbone() == Backbone.DCGAN && !ConvStacks.fits(sample, params.depth())) {
-      throw new IllegalArgumentException(
-          "the DCGAN backbone needs square images whose side divides by 2^depth = "
-              + (1 << params.depth())
-              + "; this dataset's samples have shape "
-              + sample);
-    }
     Ops tf = context.tf();
     Seeds seeds = context.initSeeds();
     int classes = context.classes();

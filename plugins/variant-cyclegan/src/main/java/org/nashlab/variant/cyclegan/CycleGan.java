@@ -3,10 +3,12 @@ package org.nashlab.variant.cyclegan;
 import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.nonNegative;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossContext;
@@ -127,17 +129,55 @@ public final class CycleGan implements Variant {
     this.params = params;
   }
 
+  /**
+   * The streams a and b, and their held-out streams when samples come from those, all images of one
+   * shape whose sides divide by 2^downsamplings.
+   */
+  @Override
+  public List<String> problemsWith(DataDescription data) {
+    List<String> streams = new ArrayList<>(List.of(A, B));
+    if (params.heldOut()) {
+      streams.addAll(List.of(A + HELD_OUT, B + HELD_OUT));
+    }
+    List<String> missing = streams.stream().filter(s -> !data.streams().containsKey(s)).toList();
+    if (!missing.isEmpty()) {
+      return List.of(
+          "CycleGAN reads the data streams "
+              + String.join(", ", streams)
+              + " (named under datasets:); this experiment has no "
+              + String.join(", ", missing)
+              + (params.heldOut() ? " (variant.held-out: false needs only a and b)" : ""));
+    }
+    int side = 1 << params.downsamplings();
+    Shape shapeA = data.streams().get(A).shape();
+    List<String> problems = new ArrayList<>();
+    for (String stream : streams) {
+      Shape shape = data.streams().get(stream).shape();
+      if (shape.numDimensions() != 3 || shape.get(0) % side != 0 || shape.get(1) % side != 0) {
+        problems.add(
+            "CycleGAN needs images whose sides divide by 2^downsamplings = "
+                + side
+                + "; stream "
+                + stream
+                + " has samples of shape "
+                + shape);
+      } else if (!shape.equals(shapeA)) {
+        problems.add(
+            "the streams' images must have one shape; a has "
+                + shapeA
+                + ", "
+                + stream
+                + " has "
+                + shape);
+      }
+    }
+    return problems;
+  }
+
   @Override
   public TrainingProgram build(VariantContext context) {
     Ops tf = context.tf();
     Shape shapeA = context.sampleShape(A);
-    Shape shapeB = context.sampleShape(B);
-    check(shapeA, A);
-    check(shapeB, B);
-    if (!shapeA.equals(shapeB)) {
-      throw new IllegalArgumentException(
-          "the domains' images must have one shape; a has " + shapeA + ", b has " + shapeB);
-    }
     if (context.discriminatorSteps() != 1 || !context.discriminatorSchedules().isEmpty()) {
       throw new IllegalArgumentException(
           "CycleGAN updates each critic once per step, after the generators; training.d-steps"
@@ -189,7 +229,7 @@ public final class CycleGan implements Variant {
 
     // The translations of the generators' step, kept for the critics' step (taken before G's
     // update, as the authors' code does).
-    Variable<TFloat32> freshB = keep(tf, "cyclegan_fresh_b", context.batchSize(), shapeB);
+    Variable<TFloat32> freshB = keep(tf, "cyclegan_fresh_b", context.batchSize(), shapeA);
     Variable<TFloat32> freshA = keep(tf, "cyclegan_fresh_a", context.batchSize(), shapeA);
     Trainable generators = joint(gAB, gBA);
     Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>();
@@ -213,19 +253,6 @@ public final class CycleGan implements Variant {
             .noOp();
 
     return program(context, gAB, gBA, gTrain, gScalars, dTrain, dScalars, shapeA);
-  }
-
-  private void check(Shape shape, String stream) {
-    int side = 1 << params.downsamplings();
-    if (shape.numDimensions() != 3 || shape.get(0) % side != 0 || shape.get(1) % side != 0) {
-      throw new IllegalArgumentException(
-          "CycleGAN needs images whose sides divide by 2^downsamplings = "
-              + side
-              + "; stream "
-              + stream
-              + " has samples of shape "
-              + shape);
-    }
   }
 
   /** G's adversarial term against the critic of one domain, and its scalars. */

@@ -65,6 +65,7 @@ final class PatchCritic {
             context,
             PenaltyContext.of(
                 context,
+                name,
                 realIn,
                 fakeIn,
                 realLogits,

@@ -7,6 +7,7 @@ import static org.nashlab.api.ParamChecks.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.TrainingProgram;
@@ -65,15 +66,21 @@ public final class Dcgan implements Variant {
   }
 
   @Override
+  public List<String> problemsWith(DataDescription data) {
+    return data.ofSingleStream(
+        real ->
+            ConvStacks.fits(real.shape(), params.depth())
+                ? List.of()
+                : List.of(
+                    "DCGAN needs square images whose side divides by 2^depth = "
+                        + (1 << params.depth())
+                        + "; its samples have shape "
+                        + real.shape()));
+  }
+
+  @Override
   public TrainingProgram build(VariantContext context) {
     Shape image = context.sampleShape();
-    if (!ConvStacks.fits(image, params.depth())) {
-      throw new IllegalArgumentException(
-          "DCGAN needs square images whose side divides by 2^depth = "
-              + (1 << params.depth())
-              + "; this dataset's samples have shape "
-              + image);
-    }
     Ops tf = context.tf();
     Seeds seeds = context.initSeeds();
     var latent = context.latent(params.latentDim());

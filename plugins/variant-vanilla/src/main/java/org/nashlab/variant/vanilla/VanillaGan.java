@@ -7,6 +7,7 @@ import static org.nashlab.api.ParamChecks.nonNegative;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.TrainingProgram;
@@ -72,6 +73,12 @@ public final class VanillaGan implements Variant {
 
   public VanillaGan(Params params) {
     this.params = params;
+  }
+
+  /** Its networks are MLPs, which take samples of any shape, of the one stream. */
+  @Override
+  public List<String> problemsWith(DataDescription data) {
+    return data.ofSingleStream(real -> List.of());
   }
 
   @Override

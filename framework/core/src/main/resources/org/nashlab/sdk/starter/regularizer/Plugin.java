@@ -42,7 +42,7 @@ public final class {{class}} implements LossTerm {
     Ops tf = c.tf();
     // Stateless noise drawn from the trial's seeds: a resumed run draws the same e.
     Operand<TFloat32> e =
-        Noise.uniform(tf, PerSample.scalarShape(tf, c.real()), "{{name}}_interpolation", c.seeds());
+        Noise.uniform(tf, PerSample.scalarShape(tf, c.real()), c.name() + "_e", c.seeds());
     Operand<TFloat32> interpolates =
         tf.math.add(
             tf.math.mul(e, c.real()), tf.math.mul(tf.math.sub(tf.constant(1f), e), c.fake()));

@@ -4,6 +4,7 @@ import static org.nashlab.api.ParamChecks.layerWidth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.TrainingProgram;
@@ -59,14 +60,21 @@ public final class {{class}} implements Variant {
     this.params = params;
   }
 
+  /** Read by {@code nash validate}: the data this variant cannot train on, before any run. */
+  @Override
+  public List<String> problemsWith(DataDescription data) {
+    return data.ofSingleStream(
+        real ->
+            fits(real.shape())
+                ? List.of()
+                : List.of(
+                    "{{name}} needs square images whose side divides by 4; its samples have shape "
+                        + real.shape()));
+  }
+
   @Override
   public TrainingProgram build(VariantContext context) {
     Shape image = context.sampleShape();
-    if (!fits(image)) {
-      throw new IllegalArgumentException(
-          "{{name}} needs square images whose side divides by 4; this dataset's samples have shape "
-              + image);
-    }
     Network generator = generator(context.tf(), params, image, context.initSeeds());
     Network discriminator = discriminator(context.tf(), params, image, context.initSeeds());
     return context.twoPlayer(generator, discriminator, context.latent(params.latentDim()));
