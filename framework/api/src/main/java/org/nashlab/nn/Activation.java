@@ -13,6 +13,8 @@ public final class Activation implements Network {
   private final UnaryOperator<Operand<TFloat32>> function;
 
   private Activation(UnaryOperator<Operand<TFloat32>> function) {
+    // So that a penalty can differentiate these units twice in any graph, not only a trial's.
+    CustomGradients.registerToolkit();
     this.function = function;
   }
 

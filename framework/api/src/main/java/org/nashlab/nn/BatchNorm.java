@@ -11,10 +11,10 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Batch normalisation (Ioffe and Szegedy 2015) over the last axis of NHWC images or of {@code [N, C]}
- * features. Training normalises with the batch's statistics and adds updates of the moving averages
- * ({@code m = momentum m + (1 - momentum) batch}) to {@link #updates()}; inference uses the moving
- * averages. Trainable {@code NAME_gamma} and {@code NAME_beta}; the averages are {@code
+ * Batch normalisation (Ioffe and Szegedy 2015) over the last axis of NHWC images or of {@code [N,
+ * C]} features. Training normalises with the batch's statistics and adds updates of the moving
+ * averages ({@code m = momentum m + (1 - momentum) batch}) to {@link #updates()}; inference uses
+ * the moving averages. Trainable {@code NAME_gamma} and {@code NAME_beta}; the averages are {@code
  * NAME_moving_mean} and {@code NAME_moving_variance}.
  *
  * <p>Built from means, products and rsqrt rather than TensorFlow's FusedBatchNorm, whose gradient

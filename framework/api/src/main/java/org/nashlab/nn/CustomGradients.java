@@ -28,9 +28,9 @@ import org.tensorflow.op.RawCustomGradient;
  * <p>A gradient returns one operand per input of the op, never null: {@code tf.zerosLike(input)}
  * for an input it does not depend on (a shape, say). Registration is per JVM and per op type: a
  * second call for the same type does nothing, so a plugin may register in its constructor. Check a
- * gradient you register against finite differences ({@code org.nashlab.testkit.GradientCheck}).
- * Nash's trainer calls {@link #registerToolkit()} before it builds a trial's graph; a test that
- * builds a graph of its own with the toolkit's layers calls it too.
+ * gradient you register against finite differences ({@code org.nashlab.testkit.GradientCheck}). The
+ * toolkit's layers that need one of {@link #registerToolkit()}'s gradients register them when they
+ * are built, in any graph; Nash's trainer also registers them before it builds a trial's.
  */
 public final class CustomGradients {
   private static final Set<String> REGISTERED = new HashSet<>();

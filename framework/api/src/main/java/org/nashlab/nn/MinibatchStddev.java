@@ -18,6 +18,7 @@ public final class MinibatchStddev implements Network {
   private final Ops tf;
 
   public MinibatchStddev(Ops tf) {
+    CustomGradients.registerToolkit();
     this.tf = tf;
   }
 

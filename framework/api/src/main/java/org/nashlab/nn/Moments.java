@@ -13,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 record Moments(Operand<TFloat32> mean, Operand<TFloat32> variance) {
   /** The mean and the biased variance of {@code x} over {@code axes}, which stay as size-1 axes. */
   static Moments of(Ops tf, Operand<TFloat32> x, int[] axes) {
+    CustomGradients.registerToolkit();
     Operand<org.tensorflow.types.TInt32> over = tf.constant(axes);
     Operand<TFloat32> mean = tf.math.mean(x, over, Mean.keepDims(true));
     Operand<TFloat32> centred = tf.math.sub(x, mean);

@@ -23,6 +23,7 @@ public final class Pool implements Network {
   private final List<Long> window;
 
   private Pool(Ops tf, int size, boolean maximum) {
+    CustomGradients.registerToolkit();
     if (size < 1) {
       throw new IllegalArgumentException("pooling window must be at least 1, got " + size);
     }

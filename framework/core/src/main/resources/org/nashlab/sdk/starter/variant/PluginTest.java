@@ -51,12 +51,13 @@ class {{class}}Test {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Network d = {{class}}.discriminator(tf, SMALL, IMAGE, new Seeds(2));
-      Operand<TFloat32> x = normal(tf, 2, 8, 8, 1);
+      Operand<TFloat32> x = normal(tf, 4, 8, 8, 1);
       Operand<TFloat32> logits = d.apply(x, Mode.TRAINING);
-      assertEquals(Shape.of(2, 1), logits.shape());
+      assertEquals(Shape.of(4, 1), logits.shape());
       Operand<TFloat32> penalty = GradientCheck.gradientPenalty(tf, logits, x);
-      GradientCheck.atInitialValues(graph, penalty, d.variables(), 1e-2f)
-          .forEach((name, result) -> result.assertMaxRelativeErrorBelow(5e-2, name));
+      // A step small enough that no LeakyReLU unit crosses its kink, where the penalty jumps.
+      GradientCheck.atInitialValues(graph, penalty, d.variables(), 1e-4f)
+          .forEach((name, result) -> result.assertMaxRelativeErrorBelow(1e-2, name));
     }
   }
 
