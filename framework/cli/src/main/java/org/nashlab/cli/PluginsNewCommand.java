@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
 final class PluginsNewCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "regularizer or variant")
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "loss, regularizer, variant or dataset")
   String kind;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "the plugin's name, such as gp0")

@@ -128,6 +128,47 @@ class PluginSdkIT {
     assertEquals("resgan", runs.tags(runId).get("nash.variant"));
   }
 
+  @Test
+  void aStarterLossAndAStarterDatasetTrainTogetherFromTwoJars(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    Path plugins = Files.createDirectories(workspace.resolve("plugins-two"));
+    for (String kind : List.of("loss", "dataset")) {
+      Path project = workspace.resolve("my-" + kind);
+      NashProcess created =
+          NashProcess.run(
+              Map.of(), "plugins", "new", kind, "my-" + kind, "--dir", project.toString());
+      assertEquals(0, created.exitCode(), created.out() + created.err());
+      String build = mavenOffline(project, "package");
+      assertTrue(build.contains("Tests run: 2, Failures: 0, Errors: 0"), build);
+      Path jar = project.resolve("target/my-" + kind + "-0.1.0.jar");
+      NashProcess checked = NashProcess.run(Map.of(), "plugins", "--check", jar.toString());
+      assertEquals(0, checked.exitCode(), checked.out() + checked.err());
+      Files.copy(jar, plugins.resolve(jar.getFileName()));
+    }
+    Map<String, String> env =
+        Map.of("NASH_PLUGINS", plugins.toString(), "MLFLOW_TRACKING_URI", mlflow.uri());
+    NashProcess run =
+        NashProcess.run(
+            env,
+            "run",
+            workspace.resolve("my-dataset/experiments/my-dataset.yaml").toString(),
+            "loss={name: my-loss, a: -1.0, c: 0.0}",
+            "training.steps=100",
+            "training.sample-every=100");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    MlflowRuns runs = mlflow.runs();
+    String runId = MlflowRuns.runIdOf(run.runUrl());
+    Map<String, String> params = runs.params(runId);
+    assertEquals("my-loss", params.get("loss.name"), params.toString());
+    assertEquals("-1.0", params.get("loss.a"), params.toString());
+    assertEquals("1.0", params.get("loss.b"), "the default: " + params);
+    assertEquals("my-dataset", params.get("dataset.name"), params.toString());
+    assertEquals(10, runs.history(runId, "loss/d").size());
+    assertTrue(
+        runs.tags(runId).containsKey("nash.plugin-jar.my-loss-0.1.0.jar"),
+        runs.tags(runId).toString());
+  }
+
   /** Runs Maven offline in {@code project}; fails with its output unless it succeeds. */
   static String mavenOffline(Path project, String... goals) throws Exception {
     List<String> command = Stream.concat(Stream.of("mvn", "-B", "-o"), Stream.of(goals)).toList();

@@ -10,10 +10,14 @@ import java.util.Optional;
  * that uses it.
  */
 public enum StarterKind {
+  /** An adversarial loss: least squares with its three targets as parameters. */
+  LOSS("losses", "the least-squares loss with its targets a, b and c as parameters"),
   /** A gradient penalty (a {@code LossTerm}): the zero-centred penalty GP-0. */
   REGULARIZER("regularizers", "GP-0, a zero-centred gradient penalty at interpolates"),
   /** A GAN family: a small residual GAN for square images. */
-  VARIANT("variants", "a residual GAN for square images (upsampling G, pooling D)");
+  VARIANT("variants", "a residual GAN for square images (upsampling G, pooling D)"),
+  /** A data source: two interleaved half circles in the plane. */
+  DATASET("datasets", "two interleaved half circles in 2-D (two moons)");
 
   private final String registrar;
   private final String example;
