@@ -203,7 +203,13 @@ public interface VariantContext {
     return unsupported("loss terms");
   }
 
-  /** Gradients that can themselves be differentiated, for penalties on gradients. */
+  /**
+   * Gradients that can themselves be differentiated, for penalties on gradients. Nash declares a
+   * trial's graph {@link org.nashlab.nn.FirstOrderGraphs first-order only} when the experiment has
+   * no penalty technique, and batch norm then uses a kernel whose gradient cannot be
+   * differentiated: a variant that differentiates gradients itself does it through a {@link
+   * LossTerm}.
+   */
   default PenaltyContext.GradientOf gradients() {
     return unsupported("differentiable gradients");
   }

@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,7 +20,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Built from means, products and rsqrt rather than TensorFlow's FusedBatchNorm, whose gradient
  * ({@code FusedBatchNormGradV3}) has no gradient of its own: this way a gradient penalty can
- * differentiate a critic with batch norm (docs/penalty-ops.md).
+ * differentiate a critic with batch norm (docs/penalty-ops.md). In a graph declared {@link
+ * FirstOrderGraphs first-order only} it uses the faster fused kernel, with the same values.
  */
 public final class BatchNorm implements Network {
   private final Ops tf;
@@ -50,6 +52,9 @@ public final class BatchNorm implements Network {
 
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
+    if (FirstOrderGraphs.declared(tf.scope().env())) {
+      return fused(input, mode);
+    }
     if (mode == Mode.INFERENCE) {
       return new Moments(movingMean, movingVariance).normalise(tf, input, gamma, beta, epsilon);
     }
@@ -65,6 +70,29 @@ public final class BatchNorm implements Network {
     updates.add(tf.assign(movingMean, average(movingMean, mean)));
     updates.add(tf.assign(movingVariance, average(movingVariance, unbiased)));
     return batch.normalise(tf, input, gamma, beta, epsilon);
+  }
+
+  /** The same with TensorFlow's FusedBatchNormV3, whose gradient cannot be differentiated. */
+  private Operand<TFloat32> fused(Operand<TFloat32> input, Mode mode) {
+    boolean flat = input.shape().numDimensions() == 2;
+    Operand<TFloat32> x =
+        flat ? tf.reshape(input, tf.constant(new long[] {-1, 1, 1, channels})) : input;
+    boolean training = mode == Mode.TRAINING;
+    Operand<TFloat32> none = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> norm =
+        tf.nn.fusedBatchNorm(
+            x,
+            gamma,
+            beta,
+            training ? none : movingMean,
+            training ? none : movingVariance,
+            FusedBatchNorm.epsilon(epsilon),
+            FusedBatchNorm.isTraining(training));
+    if (training) {
+      updates.add(tf.assign(movingMean, average(movingMean, norm.batchMean())));
+      updates.add(tf.assign(movingVariance, average(movingVariance, norm.batchVariance())));
+    }
+    return flat ? tf.reshape(norm.y(), tf.constant(new long[] {-1, channels})) : norm.y();
   }
 
   private Operand<TFloat32> perChannel(Operand<TFloat32> statistic) {

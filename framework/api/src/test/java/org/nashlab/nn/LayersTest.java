@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -112,8 +114,12 @@ class LayersTest extends GraphTest {
     assertEquals(left, right, 1e-4 * Math.abs(left));
   }
 
-  @Test
-  void batchNormUsesBatchStatisticsInTrainingAndMovingAveragesInInference() {
+  @ParameterizedTest(name = "fused kernel: {0}")
+  @ValueSource(booleans = {false, true})
+  void batchNormUsesBatchStatisticsInTrainingAndMovingAveragesInInference(boolean fused) {
+    if (fused) {
+      FirstOrderGraphs.declare(graph);
+    }
     int n = 6;
     float[] x = random(n * 2, 6);
     BatchNorm norm = new BatchNorm(tf, "bn", 2, 0.9f, 1e-5f);
@@ -145,8 +151,12 @@ class LayersTest extends GraphTest {
     }
   }
 
-  @Test
-  void batchNormOfImagesNormalisesEachChannelOverTheBatchAndThePixels() {
+  @ParameterizedTest(name = "fused kernel: {0}")
+  @ValueSource(booleans = {false, true})
+  void batchNormOfImagesNormalisesEachChannelOverTheBatchAndThePixels(boolean fused) {
+    if (fused) {
+      FirstOrderGraphs.declare(graph);
+    }
     // x[s][h][w][c] is x[(s * 4 + p) * 3 + c] for the pixel p = 2h + w: 8 values per channel.
     float[] x = random(2 * 2 * 2 * 3, 13);
     BatchNorm norm = new BatchNorm(tf, "bn", 3, 0.8f, 1e-3f);

@@ -13,6 +13,7 @@ import org.nashlab.api.DataSource;
 import org.nashlab.api.DiscriminatorSchedule;
 import org.nashlab.api.LabeledSource;
 import org.nashlab.api.Loss;
+import org.nashlab.api.LossTerm;
 import org.nashlab.api.NamedTerms;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
@@ -20,6 +21,7 @@ import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.CustomGradients;
+import org.nashlab.nn.FirstOrderGraphs;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Trainable;
 import org.nashlab.nn.WeightReads;
@@ -81,6 +83,10 @@ final class TrialGraph implements VariantContext, AutoCloseable {
     this.techniques = new TechniqueWiring(tf, inputs.progress(), initSeeds, techniques);
     networks.put("g", Player.GENERATOR);
     networks.put("d", Player.DISCRIMINATOR);
+    // No penalty differentiates a gradient of this graph: batch norm may use its fused kernel.
+    if (techniques.stream().noneMatch(t -> t.regularizer() instanceof LossTerm)) {
+      FirstOrderGraphs.declare(graph);
+    }
     if (this.techniques.reparametrises()) {
       WeightReads.install(
           graph,
