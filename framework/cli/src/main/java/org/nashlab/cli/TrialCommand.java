@@ -39,6 +39,13 @@ final class TrialCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUN_ID", description = "continue this run")
   String resume;
 
+  @Option(
+      names = "--resume-latest",
+      description =
+          "continue the trial's latest unfinished run of the sweep from its checkpoint, or exit"
+              + " if it finished; else start a new run")
+  boolean resumeLatest;
+
   @Parameters(paramLabel = "FILE [KEY=VALUE...]", description = "the experiment and overrides")
   List<String> arguments = new ArrayList<>();
 
@@ -63,7 +70,9 @@ final class TrialCommand implements Callable<Integer> {
             : workspace.experiment(
                 Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
     TrialResult result =
-        resume != null ? runner.resume(experiment, resume, trial) : runner.run(experiment, trial);
+        resume != null
+            ? runner.resume(experiment, resume, trial)
+            : resumeLatest ? runner.resumeOrRun(experiment, trial) : runner.run(experiment, trial);
     spec.commandLine().getOut().println("Trial " + result.outcome() + ": " + result.url());
     return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }

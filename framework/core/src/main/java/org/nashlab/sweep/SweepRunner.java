@@ -90,13 +90,14 @@ public final class SweepRunner {
             plan.trials().get(0).spec().tracker().params(),
             Tracker.class);
     List<RunRecord> existing = tracker.find(name, Map.of(SWEEP, name));
+    Executor executor = executor(plan.sweep().executor());
     try (TrackedRun parent = parent(tracker, plan, existing)) {
       List<TrialState> states = states(plan, existing, parent.id());
       List<TrialState> todo = new ArrayList<>();
       for (TrialState state : states) {
         boolean wanted = retryFailed ? state.failed() : !state.finished() && !state.failed();
         if (wanted) {
-          todo.add(endIfDead(tracker, plan, state, parent.id()));
+          todo.add(endIfDead(tracker, plan, state, parent.id(), executor));
         }
       }
       out.printf(
@@ -116,40 +117,45 @@ public final class SweepRunner {
         byKey.put(state.trial().key(), state);
       }
       try (SweepProgress progress = new SweepProgress(out, states.size(), todo.size())) {
-        executor(plan.sweep().executor())
-            .execute(
-                launches,
-                new Executor.Listener() {
-                  @Override
-                  public void started(TrialLaunch launch) {
-                    progress.started(launch.key());
-                  }
+        executor.execute(
+            name,
+            launches,
+            new Executor.Listener() {
+              @Override
+              public void started(TrialLaunch launch) {
+                progress.started(launch.key());
+              }
 
-                  @Override
-                  public void output(TrialLaunch launch, String line) {
-                    if (line.startsWith(SweepTrial.PROGRESS + " ")) {
-                      progress.step(launch.key(), line);
-                    } else {
-                      appendLog(logs, launch.key(), line);
-                    }
-                  }
+              @Override
+              public void output(TrialLaunch launch, String line) {
+                if (line.startsWith(SweepTrial.PROGRESS + " ")) {
+                  progress.step(launch.key(), line);
+                } else {
+                  appendLog(logs, launch.key(), line);
+                }
+              }
 
-                  @Override
-                  public void ended(TrialLaunch launch, int exitCode) {
-                    TrialState state = byKey.get(launch.key());
-                    boolean ok = false;
-                    // One trial at a time talks to the tracker from here (its local server
-                    // start-up is guarded by a file lock, which one JVM must not take twice).
-                    synchronized (SweepRunner.this) {
-                      try {
-                        ok = settle(tracker, plan, state, parent.id(), logs, exitCode);
-                      } catch (RuntimeException e) {
-                        log.error("Could not record the end of trial {}", launch.key(), e);
-                      }
-                    }
-                    progress.ended(launch.key(), ok);
+              @Override
+              public void ended(TrialLaunch launch, int exitCode) {
+                ended(launch, exitCode, Map.of());
+              }
+
+              @Override
+              public void ended(TrialLaunch launch, int exitCode, Map<String, String> tags) {
+                TrialState state = byKey.get(launch.key());
+                boolean ok = false;
+                // One trial at a time talks to the tracker from here (its local server
+                // start-up is guarded by a file lock, which one JVM must not take twice).
+                synchronized (SweepRunner.this) {
+                  try {
+                    ok = settle(tracker, plan, state, parent.id(), logs, exitCode, tags);
+                  } catch (RuntimeException e) {
+                    log.error("Could not record the end of trial {}", launch.key(), e);
                   }
-                });
+                }
+                progress.ended(launch.key(), ok);
+              }
+            });
       }
       List<TrialState> end = states(plan, tracker.find(name, Map.of(SWEEP, name)), parent.id());
       SweepSummary summary = new SweepSummary(plan.sweep(), end);
@@ -274,11 +280,16 @@ public final class SweepRunner {
    * A RUNNING trial whose process is gone is marked KILLED. One still alive on this machine (a
    * trial of a killed sweep, stopping) is given time to end first.
    */
-  private TrialState endIfDead(Tracker tracker, SweepPlan plan, TrialState state, String parentId) {
+  private TrialState endIfDead(
+      Tracker tracker, SweepPlan plan, TrialState state, String parentId, Executor executor) {
     if (state.run().isEmpty() || !state.run().get().isRunning()) {
       return state;
     }
     RunRecord run = state.run().get();
+    if (executor.isRunning(run.tags())) {
+      // Queued or running on a cluster: the executor follows it instead of starting it again.
+      return state;
+    }
     Optional<ProcessHandle> process = liveProcess(run);
     if (process.isPresent()) {
       out.printf(
@@ -343,13 +354,10 @@ public final class SweepRunner {
     command.addAll(List.of("trial", "--sweep", plan.sweep().name(), "--parent", parentId));
     labels(trial.plan())
         .forEach((key, label) -> command.addAll(List.of("--factor", key + "=" + label)));
-    Optional<String> resumable =
-        state
-            .run()
-            .filter(r -> !fresh && !r.hasStatus(RunStatus.FINISHED))
-            .map(RunRecord::id)
-            .filter(id -> TrialRunner.canResume(home, id));
-    resumable.ifPresent(id -> command.addAll(List.of("--resume", id)));
+    // The trial finds its own run to continue: a launch started again (a requeued task) resumes.
+    if (!fresh) {
+      command.add("--resume-latest");
+    }
     command.add(plan.sweep().experiment().toString());
     command.addAll(trial.plan().overrides());
     return new TrialLaunch(trial.key(), command, Map.of());
@@ -358,7 +366,8 @@ public final class SweepRunner {
   /**
    * After a trial's process ended: a run left RUNNING (the process crashed) becomes FAILED, a trial
    * that never got a run (it failed before training) gets a FAILED one, and every trial that did
-   * not finish gets its log attached. Returns whether the trial finished.
+   * not finish gets its log attached and the tags the executor gave its end. Returns whether the
+   * trial finished.
    */
   private boolean settle(
       Tracker tracker,
@@ -366,7 +375,8 @@ public final class SweepRunner {
       TrialState before,
       String parentId,
       Path logs,
-      int exitCode) {
+      int exitCode,
+      Map<String, String> endTags) {
     String name = plan.sweep().name();
     Optional<RunRecord> run = current(tracker, plan, before.trial().key(), parentId);
     if (run.isPresent() && run.get().hasStatus(RunStatus.FINISHED)) {
@@ -380,6 +390,7 @@ public final class SweepRunner {
       tags.put("mlflow.parentRunId", parentId);
       tags.put("nash.seed", Long.toString(before.trial().plan().seed()));
       tags.put("nash.outcome", "error");
+      tags.putAll(endTags);
       Map<String, String> labels = labels(before.trial().plan());
       tags.putAll(labels);
       String runName = TrialName.of(labels, before.trial().plan().seed());
@@ -393,6 +404,8 @@ public final class SweepRunner {
       return false;
     }
     try (TrackedRun ended = tracker.reopen(run.get().id())) {
+      // How the executor saw it end (a scheduler's job id and state), beside the run's own tags.
+      endTags.forEach(ended::setTag);
       RunStatus status = RunStatus.FAILED;
       if (run.get().isRunning()) {
         ended.setTag("nash.outcome", "crashed");

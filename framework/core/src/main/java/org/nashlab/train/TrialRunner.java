@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nashlab.api.EnvironmentException;
+import org.nashlab.api.Executor;
+import org.nashlab.api.RunRecord;
 import org.nashlab.api.RunRequest;
 import org.nashlab.api.RunStatus;
 import org.nashlab.api.TrackedRun;
@@ -68,6 +70,38 @@ public final class TrialRunner {
     return execute(spec, Optional.of(runId), Optional.of(sweep));
   }
 
+  /**
+   * Continues the trial's latest run in its sweep from its checkpoint; if that run finished,
+   * returns it without training; if there is none to continue, trains a new one. What a sweep's
+   * trial runs, so that an executor may start it again (a requeued task) without a second run.
+   */
+  public TrialResult resumeOrRun(ExperimentSpec spec, SweepTrial sweep) {
+    Tracker tracker = TrialSetup.create(plugins, spec.tracker(), Tracker.class);
+    String parent = sweep.tags().get("mlflow.parentRunId");
+    Optional<RunRecord> latest =
+        tracker
+            .find(
+                sweep.experiment(),
+                Map.of(
+                    "nash.sweep",
+                    sweep.experiment(),
+                    "nash.trial-key",
+                    ResolvedConfig.of(spec).trialKey()))
+            .stream()
+            .filter(r -> parent == null || parent.equals(r.tags().get("mlflow.parentRunId")))
+            .reduce((a, b) -> b);
+    if (latest.isPresent() && latest.get().hasStatus(RunStatus.FINISHED)) {
+      RunRecord done = latest.get();
+      return new TrialResult(
+          RunStatus.FINISHED, "finished", spec.training().steps(), done.id(), done.url());
+    }
+    return latest
+        .map(RunRecord::id)
+        .filter(id -> canResume(home, id))
+        .map(id -> resume(spec, id, sweep))
+        .orElseGet(() -> run(spec, sweep));
+  }
+
   /** Whether run {@code runId} left a checkpoint on this machine to resume from. */
   public static boolean canResume(NashHome home, String runId) {
     Checkpoint checkpoint = Checkpoint.of(home, runId);
@@ -95,7 +129,9 @@ public final class TrialRunner {
     Tracker tracker = TrialSetup.create(plugins, spec.tracker(), Tracker.class);
     try (TrialSetup setup = TrialSetup.build(spec, plugins, home);
         StopSignal stop = StopSignal.install()) {
-      sweep.ifPresent(s -> stop.watchingInput(System.in));
+      if (sweep.isPresent() && !"false".equals(System.getenv(Executor.WATCH_INPUT))) {
+        stop.watchingInput(System.in);
+      }
       if (resumeId.isPresent()) {
         Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
         Map<String, String> before =
@@ -139,8 +175,11 @@ public final class TrialRunner {
 
   /** The process a run lives in, so a sweep can tell a running trial from a dead one. */
   private static Map<String, String> processTags() {
-    return Map.of(
-        "nash.pid", Long.toString(ProcessHandle.current().pid()), "nash.host", Hostname.local());
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("nash.pid", Long.toString(ProcessHandle.current().pid()));
+    tags.put("nash.host", Hostname.local());
+    tags.putAll(SlurmTask.fromEnvironment(System.getenv()).map(SlurmTask::tags).orElse(Map.of()));
+    return tags;
   }
 
   private static TrialResult train(

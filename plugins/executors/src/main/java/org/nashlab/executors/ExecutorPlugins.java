@@ -6,6 +6,6 @@ import org.nashlab.api.PluginModule;
 public final class ExecutorPlugins extends PluginModule {
   @Override
   protected void configurePlugins() {
-    executors().add("local", LocalExecutor.class);
+    executors().add("local", LocalExecutor.class).add("slurm", SlurmExecutor.class);
   }
 }

@@ -1,0 +1,217 @@
+package org.nashlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service;
+import org.nashlab.testkit.MlflowRuns;
+import org.nashlab.testkit.MlflowServerExtension;
+
+/**
+ * Sweeps on a real single-host Slurm cluster (.ci/slurm-up: two CPUs, two fake GPUs as gres), with
+ * a real MLflow server: nothing is mocked.
+ */
+@ExtendWith(MlflowServerExtension.class)
+class SlurmIT {
+  private static final String QUICKSTART =
+      NashProcess.REPO.resolve("experiments/quickstart.yaml").toAbsolutePath().toString();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startTheCluster() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "starting a Slurm cluster needs root (CI runs as root)");
+    Process up =
+        new ProcessBuilder("bash", NashProcess.REPO.resolve(".ci/slurm-up").toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(up.waitFor(5, TimeUnit.MINUTES), "slurm-up did not finish");
+    assertEquals(0, up.exitValue(), out);
+  }
+
+  private Path sweepFile(String name, String body) throws IOException {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(
+        file,
+        "name: "
+            + name
+            + "\nexperiment: "
+            + QUICKSTART
+            + "\n"
+            + body
+            + "executor: { name: slurm, cpus-per-trial: 1, mem-per-trial: 1G, gpus-per-trial: 1,"
+            + " log-dir: "
+            + dir.resolve("slurm-logs")
+            + ", poll-seconds: 1 }\n");
+    return file;
+  }
+
+  private Map<String, String> env(MlflowServerExtension.Server mlflow) {
+    return Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "NASH_HOME", dir.resolve("home").toString());
+  }
+
+  /** The sweep's child runs, with their tags. */
+  private static List<Map<String, String>> children(MlflowRuns runs, String sweep) {
+    return runs.runsOf(sweep).stream()
+        .map(info -> runs.tags(info.getRunId()))
+        .filter(tags -> tags.containsKey("mlflow.parentRunId"))
+        .toList();
+  }
+
+  @Test
+  void fourTrialsOnTwoGpusRunTwoAtATimeEachOnItsOwnGpuAndFinishOnce(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    Path file =
+        sweepFile(
+            "slurm-gpus",
+            "grid:\n  variant.minibatch-stddev: [false, true]\n  training.steps: [400]\nseeds: [1, 2]\n");
+    NashProcess sweep = NashProcess.run(env(mlflow), "sweep", file.toString());
+    assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err());
+    assertTrue(sweep.out().contains("4 finished, 0 failed."), sweep.out());
+
+    MlflowRuns runs = mlflow.runs();
+    List<Service.RunInfo> infos =
+        runs.runsOf("slurm-gpus").stream()
+            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
+            .toList();
+    assertEquals(4, infos.size(), "one run per trial");
+    for (Service.RunInfo info : infos) {
+      Map<String, String> tags = runs.tags(info.getRunId());
+      assertEquals("FINISHED", info.getStatus().name(), tags.toString());
+      assertTrue(tags.get("nash.slurm.job-id").matches("\\d+_[0-3]"), tags.toString());
+      assertTrue(Set.of("0", "1").contains(tags.get("nash.gpus")), tags.toString());
+      assertEquals("1", tags.get("nash.threads"), tags.toString());
+    }
+    // Two GPUs, one per task: at most two at once, and some two ran together on distinct GPUs.
+    boolean together = false;
+    for (Service.RunInfo a : infos) {
+      int overlapping = 0;
+      for (Service.RunInfo b : infos) {
+        if (a != b && a.getStartTime() < b.getEndTime() && b.getStartTime() < a.getEndTime()) {
+          overlapping++;
+          together |=
+              !runs.tags(a.getRunId())
+                  .get("nash.gpus")
+                  .equals(runs.tags(b.getRunId()).get("nash.gpus"));
+        }
+      }
+      assertTrue(overlapping <= 1, "more than two trials at once on two GPUs");
+    }
+    assertTrue(together, "no two trials ran at the same time on distinct GPUs");
+  }
+
+  @Test
+  void aCancelledTaskIsReportedAndRunAgainIntoTheSameRun(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    Path file = sweepFile("slurm-cancel", "grid:\n  training.steps: [3000]\nseeds: [1]\n");
+    NashProcess.Running sweep = NashProcess.start(env(mlflow), "sweep", file.toString());
+    MlflowRuns runs = mlflow.runs();
+    String task = null;
+    for (int i = 0; i < 240 && task == null; i++) {
+      Thread.sleep(500);
+      task =
+          children(runs, "slurm-cancel").stream()
+              .map(tags -> tags.get("nash.slurm.job-id"))
+              .filter(id -> id != null)
+              .findFirst()
+              .orElse(null);
+    }
+    assertTrue(task != null, "the trial's run never appeared");
+    runs.awaitPoints("slurm-cancel", "loss/d", 20);
+    Process cancel = new ProcessBuilder("scancel", task).inheritIO().start();
+    assertEquals(0, cancel.waitFor());
+
+    NashProcess ended = sweep.await();
+    assertEquals(0, ended.exitCode(), ended.out() + ended.err());
+    assertTrue(ended.out().contains("1 finished, 0 failed."), ended.out());
+    String log = trialLogs(dir.resolve("home/sweeps/slurm-cancel"));
+    assertTrue(log.contains("ended CANCELLED"), log);
+    assertTrue(log.contains("running it again (1 of 1)"), log);
+    List<Service.RunInfo> children =
+        runs.runsOf("slurm-cancel").stream()
+            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
+            .toList();
+    assertEquals(1, children.size(), "the task run again resumed the trial's run");
+    assertEquals("FINISHED", children.get(0).getStatus().name());
+    String rerun = runs.tags(children.get(0).getRunId()).get("nash.slurm.job-id");
+    assertTrue(!rerun.equals(task), "the run's job id is the second task's: " + rerun);
+  }
+
+  @Test
+  void theTimeLimitSignalCheckpointsRequeuesAndResumesWithEveryStepOnce(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    Path file =
+        sweepFile(
+            "slurm-requeue",
+            "grid:\n  training.steps: [4000]\n  training.eval-every: [0]\nseeds: [1]\n");
+    NashProcess.Running sweep = NashProcess.start(env(mlflow), "sweep", file.toString());
+    MlflowRuns runs = mlflow.runs();
+    String runId = runs.awaitPoints("slurm-requeue", "loss/d", 30);
+    String task = runs.tags(runId).get("nash.slurm.job-id");
+    // What Slurm sends the batch shell before the time limit (--signal=B:USR1@120), now.
+    Process signal =
+        new ProcessBuilder("scancel", "--batch", "--signal=USR1", task).inheritIO().start();
+    assertEquals(0, signal.waitFor());
+
+    NashProcess ended = sweep.await();
+    assertEquals(0, ended.exitCode(), ended.out() + ended.err());
+    assertTrue(ended.out().contains("1 finished, 0 failed."), ended.out());
+    Map<String, String> tags = runs.tags(runId);
+    assertEquals("1", tags.get("nash.slurm.restarts"), "started again by the requeue: " + tags);
+    assertEquals(task, tags.get("nash.slurm.job-id"), "the same task, requeued");
+    assertTrue(Long.parseLong(tags.get("nash.resumed-from-step")) < 4000, tags.toString());
+    List<Long> steps = runs.history(runId, "loss/d").stream().map(m -> m.getStep()).toList();
+    assertEquals(400, steps.size(), "every logged step once: " + steps);
+    assertEquals(400, Set.copyOf(steps).size(), "no step twice");
+    assertEquals(1, children(runs, "slurm-requeue").size(), "one run for the trial");
+    String log = trialLogs(dir.resolve("home/sweeps/slurm-requeue"));
+    assertTrue(log.contains("nash-slurm: USR1: the trial checkpoints and task " + task), log);
+  }
+
+  @Test
+  void aSweepKilledAndStartedAgainFollowsItsTasksInsteadOfSubmittingThemTwice(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    Path file = sweepFile("slurm-reattach", "grid:\n  training.steps: [3000]\nseeds: [1, 2]\n");
+    NashProcess.Running first = NashProcess.start(env(mlflow), "sweep", file.toString());
+    MlflowRuns runs = mlflow.runs();
+    runs.awaitPoints("slurm-reattach", "loss/d", 20);
+    first.process().destroyForcibly().waitFor();
+
+    NashProcess again = NashProcess.run(env(mlflow), "sweep", file.toString());
+    assertEquals(0, again.exitCode(), again.out() + again.err());
+    assertTrue(again.out().contains("2 finished, 0 failed."), again.out());
+    List<String> submitted =
+        Files.readAllLines(dir.resolve("slurm-logs/slurm-reattach/submissions.tsv"));
+    assertEquals(2, submitted.size(), "each trial submitted once: " + submitted);
+    List<Map<String, String>> children = children(runs, "slurm-reattach");
+    assertEquals(2, children.size(), "one run per trial: " + children);
+    String logs = trialLogs(dir.resolve("home/sweeps/slurm-reattach"));
+    assertTrue(logs.contains("nash-slurm: following task"), logs);
+  }
+
+  private static String trialLogs(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      StringBuilder all = new StringBuilder();
+      for (Path file : files.toList()) {
+        all.append(Files.readString(file));
+      }
+      return all.toString();
+    }
+  }
+}
