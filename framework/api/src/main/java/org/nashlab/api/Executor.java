@@ -44,6 +44,30 @@ public interface Executor {
     return false;
   }
 
+  /**
+   * Whether {@link #submit} can hand trials to a scheduler that runs them without the sweep's
+   * process ({@code nash sweep --detach}). By default, false.
+   */
+  default boolean canDetach() {
+    return false;
+  }
+
+  /**
+   * Hands the launches of sweep {@code sweep} to the scheduler and returns at once; running the
+   * sweep again follows them. Only called when {@link #canDetach()}.
+   */
+  default void submit(String sweep, List<TrialLaunch> launches) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot detach");
+  }
+
+  /**
+   * Cancels the trials of sweep {@code sweep} still queued or running where this executor put them
+   * ({@code nash sweep --cancel}); returns how many. By default, none.
+   */
+  default int cancel(String sweep) {
+    return 0;
+  }
+
   /** Hears what the trials do; called from the executor's threads. */
   interface Listener {
     void started(TrialLaunch launch);

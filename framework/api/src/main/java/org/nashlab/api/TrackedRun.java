@@ -21,7 +21,15 @@ public interface TrackedRun extends AutoCloseable {
   /** Sets the final status; the run ends when closed. */
   void finish(RunStatus status);
 
-  /** Flushes everything logged and ends the run. */
+  /**
+   * Leaves the run running when it is closed: its work goes on elsewhere (a sweep's trials queued
+   * on a cluster), and a later process reopens and ends it. By default, unsupported.
+   */
+  default void detach() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot detach a run");
+  }
+
+  /** Flushes everything logged and ends the run (unless it was {@link #detach() detached}). */
   @Override
   void close();
 }

@@ -42,19 +42,54 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--retry-failed", description = "run the sweep's failed trials again, only them")
   boolean retryFailed;
 
+  @Option(
+      names = "--detach",
+      description = "submit the trials to the executor's scheduler (slurm) and return")
+  boolean detach;
+
+  @Option(
+      names = "--attach",
+      description =
+          "follow the trials a --detach submitted (what running the sweep again does anyway)")
+  boolean attach;
+
+  @Option(names = "--cancel", description = "cancel the sweep's queued and running trials")
+  boolean cancel;
+
   @Override
   public Integer call() {
     Workspace workspace = Workspace.open(spec.commandLine().getErr());
     SweepPlan plan = SweepPlan.of(SweepLoader.load(file, workspace.plugins()), workspace.plugins());
     PrintWriter out = spec.commandLine().getOut();
+    long modes = java.util.stream.Stream.of(dryRun, detach, attach, cancel).filter(b -> b).count();
+    if (modes > 1 || (retryFailed && (detach || cancel))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--dry-run, --detach, --attach and --cancel each go alone");
+    }
     if (dryRun) {
       out.print(plan.table());
       out.println(plan.trials().size() + " trials, all valid.");
       return ExitCodes.OK;
     }
-    SweepRunner.Result result =
-        new SweepRunner(workspace.plugins(), workspace.home(), nashCommand(), out)
-            .run(plan, retryFailed);
+    SweepRunner runner = new SweepRunner(workspace.plugins(), workspace.home(), nashCommand(), out);
+    if (cancel) {
+      out.printf(
+          "Cancelled %d queued or running trials of sweep %s; run the sweep again to resume them.%n",
+          runner.cancel(plan), plan.sweep().name());
+      return ExitCodes.OK;
+    }
+    if (detach) {
+      try {
+        runner.detach(plan);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--detach: " + e.getMessage());
+      }
+      out.printf(
+          "Submitted. Follow the trials with: nash sweep %s --attach; cancel them with --cancel.%n",
+          file);
+      return ExitCodes.OK;
+    }
+    SweepRunner.Result result = runner.run(plan, retryFailed);
     out.printf("%d finished, %d failed.%n", result.finished(), result.failed());
     if (result.failed() > 0) {
       return ExitCodes.RUN_FAILED;

@@ -205,6 +205,35 @@ class SlurmIT {
     assertTrue(logs.contains("nash-slurm: following task"), logs);
   }
 
+  @Test
+  void aDetachedSweepIsCancelledThenAttachedToAndFinishesEveryTrialOnce(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    Path file = sweepFile("slurm-detach", "grid:\n  training.steps: [3000]\nseeds: [1, 2]\n");
+    NashProcess detached = NashProcess.run(env(mlflow), "sweep", file.toString(), "--detach");
+    assertEquals(0, detached.exitCode(), detached.out() + detached.err());
+    assertTrue(
+        detached.out().contains("Submitted. Follow the trials with: nash sweep"), detached.out());
+    Path submissions = dir.resolve("slurm-logs/slurm-detach/submissions.tsv");
+    assertEquals(2, Files.readAllLines(submissions).size());
+
+    MlflowRuns runs = mlflow.runs();
+    runs.awaitPoints("slurm-detach", "loss/d", 10);
+    NashProcess cancelled = NashProcess.run(env(mlflow), "sweep", file.toString(), "--cancel");
+    assertEquals(0, cancelled.exitCode(), cancelled.out() + cancelled.err());
+    assertTrue(cancelled.out().contains("Cancelled 2 queued or running trials"), cancelled.out());
+
+    NashProcess attached = NashProcess.run(env(mlflow), "sweep", file.toString(), "--attach");
+    assertEquals(0, attached.exitCode(), attached.out() + attached.err());
+    assertTrue(attached.out().contains("2 finished, 0 failed."), attached.out());
+    assertEquals(4, Files.readAllLines(submissions).size(), "the cancelled trials submitted again");
+    List<Service.RunInfo> children =
+        runs.runsOf("slurm-detach").stream()
+            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
+            .toList();
+    assertEquals(2, children.size(), "each trial resumed its own run");
+    assertTrue(children.stream().allMatch(c -> c.getStatus().name().equals("FINISHED")));
+  }
+
   private static String trialLogs(Path folder) throws IOException {
     try (var files = Files.list(folder)) {
       StringBuilder all = new StringBuilder();

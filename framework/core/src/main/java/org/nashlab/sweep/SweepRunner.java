@@ -83,6 +83,36 @@ public final class SweepRunner {
 
   /** Runs what is left of the sweep; with {@code retryFailed}, only its failed trials. */
   public Result run(SweepPlan plan, boolean retryFailed) {
+    return run(plan, retryFailed, false).orElseThrow();
+  }
+
+  /**
+   * Hands what is left of the sweep to its executor's scheduler and returns ({@code nash sweep
+   * --detach}); the parent run stays running, and running the sweep again follows the trials.
+   *
+   * @throws IllegalArgumentException if the sweep's executor cannot run trials without this process
+   */
+  public void detach(SweepPlan plan) {
+    if (!executor(plan.sweep().executor()).canDetach()) {
+      throw new IllegalArgumentException(
+          "executor '"
+              + plan.sweep().executor().spec().name()
+              + "' runs trials only while nash sweep runs; --detach needs a scheduler's (slurm)");
+    }
+    run(plan, false, true);
+  }
+
+  /**
+   * Cancels the sweep's trials its executor still has queued or running ({@code nash sweep
+   * --cancel}); they stop with a checkpoint, and running the sweep again resumes them.
+   *
+   * @return how many were cancelled
+   */
+  public int cancel(SweepPlan plan) {
+    return executor(plan.sweep().executor()).cancel(plan.sweep().name());
+  }
+
+  private Optional<Result> run(SweepPlan plan, boolean retryFailed, boolean detach) {
     String name = plan.sweep().name();
     Tracker tracker =
         plugins.create(
@@ -115,6 +145,11 @@ public final class SweepRunner {
       for (TrialState state : todo) {
         launches.add(launch(plan, state, parent.id(), retryFailed));
         byKey.put(state.trial().key(), state);
+      }
+      if (detach) {
+        executor.submit(name, launches);
+        parent.detach();
+        return Optional.empty();
       }
       try (SweepProgress progress = new SweepProgress(out, states.size(), todo.size())) {
         executor.execute(
@@ -176,12 +211,13 @@ public final class SweepRunner {
       parent.setTag("nash.trials-finished", Integer.toString(finished));
       parent.setTag("nash.trials-failed", Integer.toString(failed));
       parent.finish(RunStatus.FINISHED);
-      return new Result(
-          finished,
-          failed,
-          missingMetric,
-          parent.url(),
-          end.stream().map(t -> t.run().map(RunRecord::metrics).orElse(Map.of())).toList());
+      return Optional.of(
+          new Result(
+              finished,
+              failed,
+              missingMetric,
+              parent.url(),
+              end.stream().map(t -> t.run().map(RunRecord::metrics).orElse(Map.of())).toList()));
     }
   }
 

@@ -22,6 +22,7 @@ final class MlflowRun implements TrackedRun {
   private final Duration flushTimeout;
   private RunStatus status = RunStatus.FAILED;
   private boolean closed;
+  private boolean detached;
 
   MlflowRun(EventSender sender, String id, String url, Duration flushTimeout) {
     this.sender = sender;
@@ -65,14 +66,24 @@ final class MlflowRun implements TrackedRun {
     this.status = status;
   }
 
-  /** Ends the run (FAILED unless {@link #finish} said otherwise) once everything is delivered. */
+  @Override
+  public void detach() {
+    detached = true;
+  }
+
+  /**
+   * Ends the run (FAILED unless {@link #finish} said otherwise, left running if {@link #detach
+   * detached}) once everything is delivered.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    sender.submit(new TrackingEvent.RunEnd(status, System.currentTimeMillis()));
+    if (!detached) {
+      sender.submit(new TrackingEvent.RunEnd(status, System.currentTimeMillis()));
+    }
     if (!sender.close(flushTimeout)) {
       log.warn("Run {} is not fully delivered yet; Nash finishes it on its next run", url);
     }

@@ -126,6 +126,21 @@ public final class SlurmExecutor implements Executor {
   }
 
   @Override
+  public boolean canDetach() {
+    return true;
+  }
+
+  @Override
+  public void submit(String sweep, List<TrialLaunch> launches) {
+    new SlurmSweep(params, sweep).submit(launches);
+  }
+
+  @Override
+  public int cancel(String sweep) {
+    return new SlurmSweep(params, sweep).cancel();
+  }
+
+  @Override
   public boolean isRunning(Map<String, String> runTags) {
     return SlurmSweep.isAlive(runTags);
   }

@@ -54,42 +54,49 @@ public final class SlurmSweep {
   /** One launch's current task. */
   private static final class Attempt {
     final TrialLaunch launch;
+    final String id;
     final TaskLog log;
     final int tries;
     boolean started;
 
-    Attempt(TrialLaunch launch, TaskLog log, int tries) {
+    Attempt(TrialLaunch launch, String id, TaskLog log, int tries) {
       this.launch = launch;
+      this.id = id;
       this.log = log;
       this.tries = tries;
     }
   }
 
+  /** Submits the launches that have no live task yet, and returns. */
+  public void submit(List<TrialLaunch> launches) {
+    Submissions submissions = Submissions.in(createLogDir());
+    Map<String, Attempt> active = new LinkedHashMap<>();
+    submit(unsubmitted(launches, submissions, active), 0, submissions, active);
+  }
+
+  /** Cancels the sweep's live tasks; returns how many. */
+  public int cancel() {
+    Submissions submissions = Submissions.in(createLogDir());
+    List<String> alive =
+        SlurmCommands.tasks(submissions.tasks()).stream()
+            .filter(TaskState::alive)
+            .map(TaskState::id)
+            .toList();
+    SlurmCommands.cancel(alive);
+    return alive.size();
+  }
+
   /** Runs the launches to their end. */
   public void run(List<TrialLaunch> launches, Executor.Listener listener) {
-    createLogDir();
-    Submissions submissions = Submissions.in(logDir);
+    Submissions submissions = Submissions.in(createLogDir());
     Map<String, Attempt> active = new LinkedHashMap<>();
-    List<TrialLaunch> toSubmit = new ArrayList<>();
-    Map<String, TaskState> earlier =
-        SlurmCommands.tasks(
-                launches.stream()
-                    .map(l -> submissions.task(l.key()))
-                    .flatMap(Optional::stream)
-                    .toList())
-            .stream()
-            .collect(Collectors.toMap(TaskState::id, Function.identity(), (a, b) -> b));
-    for (TrialLaunch launch : launches) {
-      Optional<TaskState> alive =
-          submissions.task(launch.key()).map(earlier::get).filter(TaskState::alive);
-      if (alive.isPresent()) {
-        String id = alive.get().id();
-        listener.output(launch, "nash-slurm: following task " + id + ", submitted before");
-        active.put(id, new Attempt(launch, new TaskLog(taskLog(id)), 0));
-      } else {
-        toSubmit.add(launch);
-      }
-    }
+    List<TrialLaunch> toSubmit = unsubmitted(launches, submissions, active);
+    active
+        .values()
+        .forEach(
+            a ->
+                listener.output(
+                    a.launch, "nash-slurm: following task " + a.id + ", submitted before"));
     submit(toSubmit, 0, submissions, active);
     while (!active.isEmpty()) {
       pause();
@@ -118,6 +125,34 @@ public final class SlurmSweep {
         }
       }
     }
+  }
+
+  /**
+   * The launches without a live task of an earlier submission; those with one are put in {@code
+   * active}, to be followed.
+   */
+  private List<TrialLaunch> unsubmitted(
+      List<TrialLaunch> launches, Submissions submissions, Map<String, Attempt> active) {
+    Map<String, TaskState> earlier =
+        SlurmCommands.tasks(
+                launches.stream()
+                    .map(l -> submissions.task(l.key()))
+                    .flatMap(Optional::stream)
+                    .toList())
+            .stream()
+            .collect(Collectors.toMap(TaskState::id, Function.identity(), (a, b) -> b));
+    List<TrialLaunch> fresh = new ArrayList<>();
+    for (TrialLaunch launch : launches) {
+      Optional<TaskState> alive =
+          submissions.task(launch.key()).map(earlier::get).filter(TaskState::alive);
+      if (alive.isPresent()) {
+        String id = alive.get().id();
+        active.put(id, new Attempt(launch, id, new TaskLog(taskLog(id)), 0));
+      } else {
+        fresh.add(launch);
+      }
+    }
+    return fresh;
   }
 
   /**
@@ -177,7 +212,7 @@ public final class SlurmSweep {
     for (int i = 0; i < launches.size(); i++) {
       String id = array + "_" + i;
       submissions.record(launches.get(i).key(), id);
-      active.put(id, new Attempt(launches.get(i), new TaskLog(taskLog(id)), tries));
+      active.put(id, new Attempt(launches.get(i), id, new TaskLog(taskLog(id)), tries));
     }
   }
 
@@ -195,9 +230,9 @@ public final class SlurmSweep {
     }
   }
 
-  private void createLogDir() {
+  private Path createLogDir() {
     try {
-      Files.createDirectories(logDir);
+      return Files.createDirectories(logDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Slurm log folder " + logDir, e);
     }

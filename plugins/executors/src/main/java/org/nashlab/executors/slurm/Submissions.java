@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +44,11 @@ final class Submissions {
   /** The latest task submitted for trial {@code key}. */
   Optional<String> task(String key) {
     return Optional.ofNullable(taskOf.get(key));
+  }
+
+  /** The latest task of every trial. */
+  Collection<String> tasks() {
+    return List.copyOf(taskOf.values());
   }
 
   void record(String key, String task) {
