@@ -54,9 +54,10 @@ public interface Executor {
 
   /**
    * Hands the launches of sweep {@code sweep} to the scheduler and returns at once; running the
-   * sweep again follows them. Only called when {@link #canDetach()}.
+   * sweep again follows them; {@code listener} hears only {@link Listener#artifact}. Only called
+   * when {@link #canDetach()}.
    */
-  default void submit(String sweep, List<TrialLaunch> launches) {
+  default void submit(String sweep, List<TrialLaunch> launches, Listener listener) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot detach");
   }
 
@@ -85,5 +86,11 @@ public interface Executor {
     default void ended(TrialLaunch launch, int exitCode, Map<String, String> tags) {
       ended(launch, exitCode);
     }
+
+    /**
+     * A file the executor made for the sweep (such as the batch script it submitted), to keep with
+     * the sweep's parent run under {@code executor/}. By default, dropped.
+     */
+    default void artifact(String path, byte[] content) {}
   }
 }

@@ -206,32 +206,116 @@ class SlurmIT {
   }
 
   @Test
-  void aDetachedSweepIsCancelledThenAttachedToAndFinishesEveryTrialOnce(
-      MlflowServerExtension.Server mlflow) throws Exception {
-    Path file = sweepFile("slurm-detach", "grid:\n  training.steps: [3000]\nseeds: [1, 2]\n");
+  void aDetachedSweepIsFollowedByAttachWithoutSubmittingAgain(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    Path file = sweepFile("slurm-detach", "grid:\n  training.steps: [2000]\nseeds: [1, 2]\n");
     NashProcess detached = NashProcess.run(env(mlflow), "sweep", file.toString(), "--detach");
     assertEquals(0, detached.exitCode(), detached.out() + detached.err());
     assertTrue(
         detached.out().contains("Submitted. Follow the trials with: nash sweep"), detached.out());
-    Path submissions = dir.resolve("slurm-logs/slurm-detach/submissions.tsv");
-    assertEquals(2, Files.readAllLines(submissions).size());
-
     MlflowRuns runs = mlflow.runs();
-    runs.awaitPoints("slurm-detach", "loss/d", 10);
-    NashProcess cancelled = NashProcess.run(env(mlflow), "sweep", file.toString(), "--cancel");
-    assertEquals(0, cancelled.exitCode(), cancelled.out() + cancelled.err());
-    assertTrue(cancelled.out().contains("Cancelled 2 queued or running trials"), cancelled.out());
+    Service.RunInfo parent =
+        runs.runsOf("slurm-detach").stream()
+            .filter(info -> "parent".equals(runs.tags(info.getRunId()).get("nash.sweep-role")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("RUNNING", runs.run(parent.getRunId()).getInfo().getStatus().name());
+    assertTrue(
+        runs.artifactNames(parent.getRunId(), "executor/slurm").stream()
+            .anyMatch(name -> name.endsWith(".sh")),
+        "the array script is on the parent run");
 
     NashProcess attached = NashProcess.run(env(mlflow), "sweep", file.toString(), "--attach");
     assertEquals(0, attached.exitCode(), attached.out() + attached.err());
     assertTrue(attached.out().contains("2 finished, 0 failed."), attached.out());
-    assertEquals(4, Files.readAllLines(submissions).size(), "the cancelled trials submitted again");
-    List<Service.RunInfo> children =
-        runs.runsOf("slurm-detach").stream()
-            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
-            .toList();
-    assertEquals(2, children.size(), "each trial resumed its own run");
-    assertTrue(children.stream().allMatch(c -> c.getStatus().name().equals("FINISHED")));
+    Path submissions = dir.resolve("slurm-logs/slurm-detach/submissions.tsv");
+    assertEquals(2, Files.readAllLines(submissions).size(), "followed, not submitted again");
+    assertTrue(trialLogs(dir.resolve("home/sweeps/slurm-detach")).contains("following task"));
+    assertEquals("FINISHED", runs.run(parent.getRunId()).getInfo().getStatus().name());
+    assertEquals(2, children(runs, "slurm-detach").size());
+  }
+
+  @Test
+  void cancelStopsEveryQueuedAndRunningTrialOfTheSweep(MlflowServerExtension.Server mlflow)
+      throws Exception {
+    Path file = sweepFile("slurm-cancelled", "grid:\n  training.steps: [3000]\nseeds: [1, 2, 3]\n");
+    NashProcess detached = NashProcess.run(env(mlflow), "sweep", file.toString(), "--detach");
+    assertEquals(0, detached.exitCode(), detached.out() + detached.err());
+    mlflow.runs().awaitPoints("slurm-cancelled", "loss/d", 10);
+    NashProcess cancelled = NashProcess.run(env(mlflow), "sweep", file.toString(), "--cancel");
+    assertEquals(0, cancelled.exitCode(), cancelled.out() + cancelled.err());
+    // Two running on the two GPUs, the third queued.
+    assertTrue(cancelled.out().contains("Cancelled 3 queued or running trials"), cancelled.out());
+    for (int i = 0; i < 30 && !queue("nash-slurm-cancelled").isBlank(); i++) {
+      Thread.sleep(1000);
+    }
+    assertEquals("", queue("nash-slurm-cancelled"), "nothing of the sweep left in the queue");
+  }
+
+  @Test
+  void theQuickstartSweepWithASlurmExecutorMakesTheLocalOnesRunsAndReport(
+      MlflowServerExtension.Server mlflow) throws Exception {
+    for (String file :
+        List.of(
+            "sweeps/quickstart.yaml", "experiments/quickstart.yaml", "reports/quickstart.yaml")) {
+      Files.createDirectories(dir.resolve(file).getParent());
+      Files.copy(NashProcess.REPO.resolve(file), dir.resolve(file));
+    }
+    Path sweepFile = dir.resolve("sweeps/quickstart.yaml");
+    String local = Files.readString(sweepFile);
+    String executor =
+        local.lines().filter(l -> l.startsWith("executor:")).findFirst().orElseThrow();
+    Files.writeString(
+        sweepFile,
+        local.replace(
+            executor,
+            "executor: { name: slurm, cpus-per-trial: 1, mem-per-trial: 1G, log-dir: "
+                + dir.resolve("slurm-logs")
+                + " }"));
+    NashProcess sweep = NashProcess.run(env(mlflow), "sweep", sweepFile.toString());
+    assertEquals(0, sweep.exitCode(), sweep.out() + sweep.err());
+    assertTrue(sweep.out().contains("24 finished, 0 failed."), sweep.out());
+
+    MlflowRuns runs = mlflow.runs();
+    List<Service.RunInfo> all = runs.runsOf("quickstart");
+    Service.RunInfo parent =
+        all.stream()
+            .filter(info -> "parent".equals(runs.tags(info.getRunId()).get("nash.sweep-role")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("FINISHED", parent.getStatus().name());
+    for (String artifact : List.of("sweep.yaml", "trials.csv", "summary.md")) {
+      assertTrue(runs.artifactNames(parent.getRunId(), "").contains(artifact), artifact);
+    }
+    List<Map<String, String>> children = children(runs, "quickstart");
+    assertEquals(24, children.size());
+    Map<String, Long> byGroup =
+        children.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    t -> t.get("variant.minibatch-stddev") + "/" + t.get("regularizers"),
+                    java.util.stream.Collectors.counting()));
+    assertEquals(Map.of("false/none", 8L, "true/none", 8L, "false/r1", 8L), byGroup);
+    for (Map<String, String> tags : children) {
+      assertTrue(tags.containsKey("nash.slurm.job-id"), tags.toString());
+      assertEquals(parent.getRunId(), tags.get("mlflow.parentRunId"));
+      assertTrue(
+          tags.get("mlflow.runName")
+              .matches("minibatch-stddev=(true|false) · regularizers=(none|r1) · seed=[1-8]"),
+          tags.get("mlflow.runName"));
+    }
+    Path page = dir.resolve("reports/out/quickstart/index.html");
+    assertTrue(sweep.out().contains("Report: " + page), sweep.out());
+    String report = Files.readString(page.resolveSibling("report.json"));
+    assertTrue(report.contains("better than baseline"), report);
+  }
+
+  /** The live tasks of job {@code name}, as squeue lists them. */
+  private static String queue(String name) throws Exception {
+    Process squeue = new ProcessBuilder("squeue", "-h", "-n", name, "-o", "%i %T").start();
+    String out = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    squeue.waitFor();
+    return out.trim();
   }
 
   private static String trialLogs(Path folder) throws IOException {

@@ -147,7 +147,24 @@ public final class SweepRunner {
         byKey.put(state.trial().key(), state);
       }
       if (detach) {
-        executor.submit(name, launches);
+        executor.submit(
+            name,
+            launches,
+            new Executor.Listener() {
+              @Override
+              public void started(TrialLaunch launch) {}
+
+              @Override
+              public void output(TrialLaunch launch, String line) {}
+
+              @Override
+              public void ended(TrialLaunch launch, int exitCode) {}
+
+              @Override
+              public void artifact(String path, byte[] content) {
+                parent.logArtifact("executor/" + path, content);
+              }
+            });
         parent.detach();
         return Optional.empty();
       }
@@ -173,6 +190,13 @@ public final class SweepRunner {
               @Override
               public void ended(TrialLaunch launch, int exitCode) {
                 ended(launch, exitCode, Map.of());
+              }
+
+              @Override
+              public void artifact(String path, byte[] content) {
+                synchronized (SweepRunner.this) {
+                  parent.logArtifact("executor/" + path, content);
+                }
               }
 
               @Override

@@ -131,8 +131,8 @@ public final class SlurmExecutor implements Executor {
   }
 
   @Override
-  public void submit(String sweep, List<TrialLaunch> launches) {
-    new SlurmSweep(params, sweep).submit(launches);
+  public void submit(String sweep, List<TrialLaunch> launches, Listener listener) {
+    new SlurmSweep(params, sweep).submit(launches, listener);
   }
 
   @Override

@@ -75,6 +75,13 @@ final class SlurmCommands {
   /** A task's end. */
   record Ended(TaskState state, int exitCode) {}
 
+  /** The cluster's nodes, by name. */
+  static List<String> nodes() {
+    return List.of(run(List.of("sinfo", "-h", "-N", "-o", "%N")).trim().split("\\s+")).stream()
+        .distinct()
+        .toList();
+  }
+
   /** Cancels jobs or tasks. */
   static void cancel(Collection<String> ids) {
     if (!ids.isEmpty()) {

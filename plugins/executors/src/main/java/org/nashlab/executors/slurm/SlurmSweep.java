@@ -68,10 +68,10 @@ public final class SlurmSweep {
   }
 
   /** Submits the launches that have no live task yet, and returns. */
-  public void submit(List<TrialLaunch> launches) {
+  public void submit(List<TrialLaunch> launches, Executor.Listener listener) {
     Submissions submissions = Submissions.in(createLogDir());
     Map<String, Attempt> active = new LinkedHashMap<>();
-    submit(unsubmitted(launches, submissions, active), 0, submissions, active);
+    submit(unsubmitted(launches, submissions, active), 0, submissions, active, listener);
   }
 
   /** Cancels the sweep's live tasks; returns how many. */
@@ -97,7 +97,7 @@ public final class SlurmSweep {
             a ->
                 listener.output(
                     a.launch, "nash-slurm: following task " + a.id + ", submitted before"));
-    submit(toSubmit, 0, submissions, active);
+    submit(toSubmit, 0, submissions, active, listener);
     while (!active.isEmpty()) {
       pause();
       Map<String, TaskState> queue =
@@ -121,7 +121,7 @@ public final class SlurmSweep {
       }
       if (!again.isEmpty()) {
         for (Attempt attempt : again) {
-          submit(List.of(attempt.launch), attempt.tries + 1, submissions, active);
+          submit(List.of(attempt.launch), attempt.tries + 1, submissions, active, listener);
         }
       }
     }
@@ -197,10 +197,15 @@ public final class SlurmSweep {
 
   /** Submits {@code launches} as one array; each task is then followed in {@code active}. */
   private void submit(
-      List<TrialLaunch> launches, int tries, Submissions submissions, Map<String, Attempt> active) {
+      List<TrialLaunch> launches,
+      int tries,
+      Submissions submissions,
+      Map<String, Attempt> active,
+      Executor.Listener listener) {
     if (launches.isEmpty()) {
       return;
     }
+    TrackingReach.require(System.getenv());
     Path script =
         logDir.resolve("array-" + LocalDateTime.now().format(STAMP) + "-" + active.size() + ".sh");
     try {
@@ -209,6 +214,11 @@ public final class SlurmSweep {
       throw new UncheckedIOException("cannot write the array script " + script, e);
     }
     String array = SlurmCommands.submit(script);
+    try {
+      listener.artifact("slurm/" + array + ".sh", Files.readAllBytes(script));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the array script " + script, e);
+    }
     for (int i = 0; i < launches.size(); i++) {
       String id = array + "_" + i;
       submissions.record(launches.get(i).key(), id);
