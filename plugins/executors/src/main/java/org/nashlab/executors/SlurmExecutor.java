@@ -44,6 +44,8 @@ public final class SlurmExecutor implements Executor {
           String sbatchOptions,
       @Doc("a script each task sources before its trial (module loads, a venv)") @Default("")
           String setup,
+      @Doc("the java the nodes run trials with; empty: the one running nash sweep") @Default("")
+          String java,
       @Doc(
               "folder for the array scripts and task logs, shared with the nodes; empty: NASH_HOME/slurm")
           @Default("")
@@ -64,7 +66,8 @@ public final class SlurmExecutor implements Executor {
                   "account", account,
                   "qos", qos,
                   "constraint", constraint,
-                  "signal", signal)
+                  "signal", signal,
+                  "java", java)
               .entrySet()) {
         if (!field.getValue().matches(NAME_LIKE)) {
           throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package org.nashlab.executors.slurm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,9 +68,12 @@ final class ArrayScript {
             .append(quoted(variable.getValue()))
             .append('\n');
       }
+      List<String> command = new ArrayList<>(launch.command());
+      if (!params.java().isEmpty()) {
+        command.set(0, params.java());
+      }
       s.append("    trial=(")
-          .append(
-              launch.command().stream().map(ArrayScript::quoted).collect(Collectors.joining(" ")))
+          .append(command.stream().map(ArrayScript::quoted).collect(Collectors.joining(" ")))
           .append(") ;;\n");
     }
     s.append("esac\n");

@@ -20,6 +20,11 @@ class ArrayScriptTest {
 
   private static SlurmExecutor.Params params(
       String partition, int gpus, int maxParallel, String options) {
+    return params(partition, gpus, maxParallel, options, "");
+  }
+
+  private static SlurmExecutor.Params params(
+      String partition, int gpus, int maxParallel, String options, String java) {
     return new SlurmExecutor.Params(
         partition,
         "4:00:00",
@@ -32,6 +37,7 @@ class ArrayScriptTest {
         "",
         options,
         "",
+        java,
         "",
         true,
         "B:USR1@120",
@@ -80,6 +86,14 @@ class ArrayScriptTest {
               task == 0 ? "" : "a b"),
           bash(commandOf(script), task));
     }
+  }
+
+  @Test
+  void theNodesJavaReplacesTheOneRunningTheSweep() {
+    String script =
+        ArrayScript.of(params("", 0, 0, "", "/shared/jdk17/bin/java"), "s", LAUNCHES, "/l");
+    assertTrue(
+        script.contains("    trial=('/shared/jdk17/bin/java' '-jar' '/opt/nash.jar'"), script);
   }
 
   @Test
