@@ -66,12 +66,16 @@ class SlurmIT {
     return Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "NASH_HOME", dir.resolve("home").toString());
   }
 
-  /** The sweep's child runs, with their tags. */
-  private static List<Map<String, String>> children(MlflowRuns runs, String sweep) {
+  /** The sweep's child runs. */
+  private static List<Service.RunInfo> childRuns(MlflowRuns runs, String sweep) {
     return runs.runsOf(sweep).stream()
-        .map(info -> runs.tags(info.getRunId()))
-        .filter(tags -> tags.containsKey("mlflow.parentRunId"))
+        .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
         .toList();
+  }
+
+  /** The tags of the sweep's child runs. */
+  private static List<Map<String, String>> children(MlflowRuns runs, String sweep) {
+    return childRuns(runs, sweep).stream().map(info -> runs.tags(info.getRunId())).toList();
   }
 
   @Test
@@ -86,10 +90,7 @@ class SlurmIT {
     assertTrue(sweep.out().contains("4 finished, 0 failed."), sweep.out());
 
     MlflowRuns runs = mlflow.runs();
-    List<Service.RunInfo> infos =
-        runs.runsOf("slurm-gpus").stream()
-            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
-            .toList();
+    List<Service.RunInfo> infos = childRuns(runs, "slurm-gpus");
     assertEquals(4, infos.size(), "one run per trial");
     for (Service.RunInfo info : infos) {
       Map<String, String> tags = runs.tags(info.getRunId());
@@ -143,10 +144,7 @@ class SlurmIT {
     String log = trialLogs(dir.resolve("home/sweeps/slurm-cancel"));
     assertTrue(log.contains("ended CANCELLED"), log);
     assertTrue(log.contains("running it again (1 of 1)"), log);
-    List<Service.RunInfo> children =
-        runs.runsOf("slurm-cancel").stream()
-            .filter(info -> runs.tags(info.getRunId()).containsKey("mlflow.parentRunId"))
-            .toList();
+    List<Service.RunInfo> children = childRuns(runs, "slurm-cancel");
     assertEquals(1, children.size(), "the task run again resumed the trial's run");
     assertEquals("FINISHED", children.get(0).getStatus().name());
     String rerun = runs.tags(children.get(0).getRunId()).get("nash.slurm.job-id");
