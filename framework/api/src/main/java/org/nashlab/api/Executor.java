@@ -25,6 +25,14 @@ public interface Executor {
    */
   String WATCH_INPUT = "NASH_WATCH_INPUT";
 
+  /**
+   * The environment variable through which an executor tags a trial's run with where it runs:
+   * {@code KEY=VALUE} pairs separated by commas (values without commas), such as a scheduler's job
+   * id, so that {@link #isRunning} can later find it. The trial sets them on its run, again when it
+   * resumes.
+   */
+  String RUN_TAGS = "NASH_RUN_TAGS";
+
   void execute(List<TrialLaunch> launches, Listener listener);
 
   /**

@@ -68,10 +68,12 @@ final class PluginsNewCommand implements Callable<Integer> {
     List<Path> written;
     Path target = dir == null ? Path.of(name) : dir;
     try {
-      StarterProject named = StarterProject.named(starter, name);
       project =
           new StarterProject(
-              starter, name, javaPackage == null ? named.javaPackage() : javaPackage, groupId);
+              starter,
+              name,
+              javaPackage == null ? StarterProject.defaultPackage(name) : javaPackage,
+              groupId);
       written = project.writeTo(target);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());

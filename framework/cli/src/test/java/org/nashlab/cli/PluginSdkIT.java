@@ -45,17 +45,8 @@ class PluginSdkIT {
   @Test
   void aStarterRegularizerBuildsOfflineTestsLoadsAndTrains(MlflowServerExtension.Server mlflow)
       throws Exception {
+    Path jar = starterJar("regularizer", "gp0", 2);
     Path project = workspace.resolve("gp0");
-    NashProcess created =
-        NashProcess.run(
-            Map.of(), "plugins", "new", "regularizer", "gp0", "--dir", project.toString());
-    assertEquals(0, created.exitCode(), created.out() + created.err());
-    assertTrue(created.out().contains("cd " + project + " && mvn package"), created.out());
-
-    String build = mavenOffline(project, "package");
-    assertTrue(build.contains("Tests run: 2, Failures: 0, Errors: 0"), build);
-    Path jar = project.resolve("target/gp0-0.1.0.jar");
-    assertTrue(Files.isRegularFile(jar), build);
 
     Path plugins = Files.createDirectories(workspace.resolve("plugins-gp0"));
     Files.copy(jar, plugins.resolve(jar.getFileName()));
@@ -92,18 +83,12 @@ class PluginSdkIT {
       MlflowServerExtension.Server mlflow) throws Exception {
     NashProcess fetch = NashProcess.run(Map.of(), "data", "fetch", "fashion-mnist");
     assertEquals(0, fetch.exitCode(), fetch.out() + fetch.err());
-    Path project = workspace.resolve("resgan");
-    NashProcess created =
-        NashProcess.run(
-            Map.of(), "plugins", "new", "variant", "resgan", "--dir", project.toString());
-    assertEquals(0, created.exitCode(), created.out() + created.err());
-
     // Its tests include a gradient penalty through D's pooling and batch norm against finite
     // differences.
-    String build = mavenOffline(project, "package");
-    assertTrue(build.contains("Tests run: 4, Failures: 0, Errors: 0"), build);
+    Path jar = starterJar("variant", "resgan", 4);
+    Path project = workspace.resolve("resgan");
     Path plugins = Files.createDirectories(workspace.resolve("plugins-resgan"));
-    Files.copy(project.resolve("target/resgan-0.1.0.jar"), plugins.resolve("resgan.jar"));
+    Files.copy(jar, plugins.resolve("resgan.jar"));
     Map<String, String> env =
         Map.of("NASH_PLUGINS", plugins.toString(), "MLFLOW_TRACKING_URI", mlflow.uri());
 
@@ -133,14 +118,7 @@ class PluginSdkIT {
       throws Exception {
     Path plugins = Files.createDirectories(workspace.resolve("plugins-two"));
     for (String kind : List.of("loss", "dataset")) {
-      Path project = workspace.resolve("my-" + kind);
-      NashProcess created =
-          NashProcess.run(
-              Map.of(), "plugins", "new", kind, "my-" + kind, "--dir", project.toString());
-      assertEquals(0, created.exitCode(), created.out() + created.err());
-      String build = mavenOffline(project, "package");
-      assertTrue(build.contains("Tests run: 2, Failures: 0, Errors: 0"), build);
-      Path jar = project.resolve("target/my-" + kind + "-0.1.0.jar");
+      Path jar = starterJar(kind, "my-" + kind, 2);
       NashProcess checked = NashProcess.run(Map.of(), "plugins", "--check", jar.toString());
       assertEquals(0, checked.exitCode(), checked.out() + checked.err());
       Files.copy(jar, plugins.resolve(jar.getFileName()));
@@ -167,6 +145,23 @@ class PluginSdkIT {
     assertTrue(
         runs.tags(runId).containsKey("nash.plugin-jar.my-loss-0.1.0.jar"),
         runs.tags(runId).toString());
+  }
+
+  /**
+   * Writes a starter project of {@code kind} named {@code name} in the workspace, builds it offline
+   * and returns its jar, after its {@code tests} tests passed.
+   */
+  private static Path starterJar(String kind, String name, int tests) throws Exception {
+    Path project = workspace.resolve(name);
+    NashProcess created =
+        NashProcess.run(Map.of(), "plugins", "new", kind, name, "--dir", project.toString());
+    assertEquals(0, created.exitCode(), created.out() + created.err());
+    assertTrue(created.out().contains("cd " + project + " && mvn package"), created.out());
+    String build = mavenOffline(project, "package");
+    assertTrue(build.contains("Tests run: " + tests + ", Failures: 0, Errors: 0"), build);
+    Path jar = project.resolve("target/" + name + "-0.1.0.jar");
+    assertTrue(Files.isRegularFile(jar), build);
+    return jar;
   }
 
   /** Runs Maven offline in {@code project}; fails with its output unless it succeeds. */

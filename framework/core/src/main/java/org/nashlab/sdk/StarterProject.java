@@ -55,9 +55,14 @@ public record StarterProject(StarterKind kind, String name, String javaPackage, 
     }
   }
 
-  /** A project of {@code kind} named {@code name}, in package {@code org.example.NAME}. */
+  /** A project of {@code kind} named {@code name}, in package {@link #defaultPackage}. */
   public static StarterProject named(StarterKind kind, String name) {
-    return new StarterProject(kind, name, "org.example." + name.replace("-", ""), "org.example");
+    return new StarterProject(kind, name, defaultPackage(name), "org.example");
+  }
+
+  /** {@code org.example.NAME} without the dashes. */
+  public static String defaultPackage(String name) {
+    return "org.example." + name.replace("-", "");
   }
 
   /** The plugin's class name, {@code MyPenalty} for {@code my-penalty}. */

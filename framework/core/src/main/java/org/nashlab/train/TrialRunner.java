@@ -174,11 +174,23 @@ public final class TrialRunner {
   }
 
   /** The process a run lives in, so a sweep can tell a running trial from a dead one. */
+  /** The tags an executor passed in {@link Executor#RUN_TAGS}: {@code KEY=VALUE,KEY=VALUE}. */
+  static Map<String, String> executorTags(String pairs) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (String pair : pairs.split(",")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        tags.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+      }
+    }
+    return tags;
+  }
+
   private static Map<String, String> processTags() {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("nash.pid", Long.toString(ProcessHandle.current().pid()));
     tags.put("nash.host", Hostname.local());
-    tags.putAll(SlurmTask.fromEnvironment(System.getenv()).map(SlurmTask::tags).orElse(Map.of()));
+    tags.putAll(executorTags(System.getenv().getOrDefault(Executor.RUN_TAGS, "")));
     return tags;
   }
 

@@ -79,7 +79,15 @@ final class ArrayScript {
     s.append("esac\n");
     s.append(
         "task=\"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\n"
-            + "echo \"nash-slurm: task $task on $(hostname), start ${SLURM_RESTART_COUNT:-0}\"\n");
+            + "echo \"nash-slurm: task $task on $(hostname), start ${SLURM_RESTART_COUNT:-0}\"\n"
+            // The trial tags its run with its task, which the executor asks Slurm about later.
+            + "export "
+            + Executor.RUN_TAGS
+            + "=\""
+            + SlurmSweep.JOB_ID
+            + "=$task,"
+            + SlurmSweep.RESTARTS
+            + "=${SLURM_RESTART_COUNT:-0}\"\n");
     if (params.requeue()) {
       s.append(
           "requeue() {\n"

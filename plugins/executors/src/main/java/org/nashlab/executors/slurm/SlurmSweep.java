@@ -31,6 +31,8 @@ public final class SlurmSweep {
   /** The run tags with the task's id and how it ended. */
   static final String JOB_ID = "nash.slurm.job-id";
 
+  static final String RESTARTS = "nash.slurm.restarts";
+
   static final String STATE = "nash.slurm.state";
   static final String REASON = "nash.slurm.reason";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -69,6 +71,7 @@ public final class SlurmSweep {
 
   /** Submits the launches that have no live task yet, and returns. */
   public void submit(List<TrialLaunch> launches, Executor.Listener listener) {
+    TrackingReach.require(System.getenv());
     Submissions submissions = Submissions.in(createLogDir());
     Map<String, Attempt> active = new LinkedHashMap<>();
     submit(unsubmitted(launches, submissions, active), 0, submissions, active, listener);
@@ -88,6 +91,7 @@ public final class SlurmSweep {
 
   /** Runs the launches to their end. */
   public void run(List<TrialLaunch> launches, Executor.Listener listener) {
+    TrackingReach.require(System.getenv());
     Submissions submissions = Submissions.in(createLogDir());
     Map<String, Attempt> active = new LinkedHashMap<>();
     List<TrialLaunch> toSubmit = unsubmitted(launches, submissions, active);
@@ -205,7 +209,6 @@ public final class SlurmSweep {
     if (launches.isEmpty()) {
       return;
     }
-    TrackingReach.require(System.getenv());
     Path script =
         logDir.resolve("array-" + LocalDateTime.now().format(STAMP) + "-" + active.size() + ".sh");
     try {

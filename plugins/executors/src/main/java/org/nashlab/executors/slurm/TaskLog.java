@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log Slurm writes for one task, read as it grows: each call returns the complete lines added
- * since the last one. The task appends to it across requeues ({@code --open-mode=append}).
+ * The log Slurm writes for one task, read as it grows: each call returns the lines added since the
+ * last one. The task appends to it across requeues ({@code --open-mode=append}).
  */
 final class TaskLog {
   private final Path file;
@@ -23,6 +22,15 @@ final class TaskLog {
 
   /** The lines completed since the last call; none while the file does not exist. */
   List<String> newLines() {
+    return read(false);
+  }
+
+  /** What is left once the task ended, a last line without its newline included. */
+  List<String> rest() {
+    return read(true);
+  }
+
+  private List<String> read(boolean toTheEnd) {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
@@ -34,34 +42,19 @@ final class TaskLog {
       byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 24)];
       in.seek(offset);
       in.readFully(bytes);
-      int end = lastNewline(bytes);
-      if (end < 0) {
+      int end = toTheEnd ? bytes.length : lastNewline(bytes) + 1;
+      if (end == 0) {
         return List.of();
       }
-      offset += end + 1;
-      List<String> lines = new ArrayList<>();
-      for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n", -1)) {
-        lines.add(line);
-      }
-      return lines;
+      offset += end;
+      String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+      return List.of(
+          text.endsWith("\n")
+              ? text.substring(0, text.length() - 1).split("\n", -1)
+              : text.split("\n", -1));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the task log " + file, e);
     }
-  }
-
-  /** What is left once the task ended, a last line without its newline included. */
-  List<String> rest() {
-    List<String> lines = new ArrayList<>(newLines());
-    try {
-      if (Files.isRegularFile(file) && Files.size(file) > offset) {
-        byte[] all = Files.readAllBytes(file);
-        lines.add(new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8));
-        offset = all.length;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the task log " + file, e);
-    }
-    return lines;
   }
 
   private static int lastNewline(byte[] bytes) {

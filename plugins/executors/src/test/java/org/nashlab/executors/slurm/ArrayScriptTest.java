@@ -72,6 +72,7 @@ class ArrayScriptTest {
             "#SBATCH --exclusive",
             "#SBATCH --nice=10",
             "export NASH_WATCH_INPUT=false",
+            "export NASH_RUN_TAGS=\"nash.slurm.job-id=$task,nash.slurm.restarts=${SLURM_RESTART_COUNT:-0}\"",
             "trap 'requeue USR1' USR1")) {
       assertTrue(script.contains(line + "\n"), line + " in:\n" + script);
     }
