@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.train.Benchmark;
 import org.nashlab.train.FidBenchmark;
@@ -23,6 +22,8 @@ import picocli.CommandLine.Parameters;
       "NAME is a file in benchmarks/ (dcgan, quickstart, sweep, fid) or any experiment file.",
       "A sweep file (sweep) is timed at parallelism 1 and 2, with the overhead per trial.",
       "fid times FID on 10,000 generated samples: generating, features, statistics and distance.",
+      "Also prints one iteration's FLOPs, counted from TensorFlow's trace, and the share of",
+      "this machine's float32 MatMul peak (measured in the same process) the step reached.",
       "Compare ratios measured in one session; absolute times on a shared machine are noise."
     },
     footer = {"", "Example: nash bench dcgan --repeats 5"})
@@ -53,6 +54,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "timed repeats; the median is reported (default ${DEFAULT-VALUE})")
   int repeats;
 
+  @Option(
+      names = "--profile",
+      description = "print where one traced iteration's kernel time goes, by op and by kernel")
+  boolean profile;
+
+  @Option(names = "--json", description = "end with the result as one line of JSON")
+  boolean json;
+
   @Override
   public Integer call() {
     Path file = resolve();
@@ -78,18 +87,15 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Result result =
         Benchmark.measure(
             experiment, workspace.plugins(), workspace.home(), warmup, iterations, repeats);
+    BenchOutput output = new BenchOutput(name, experiment.training().batchSize(), result);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "%s: %.2f iterations/s (median of %d x %d, batch %d, %d cores); repeats: %s%n",
-        name,
-        result.median(),
-        repeats,
-        iterations,
-        experiment.training().batchSize(),
-        result.cores(),
-        result.perRepeat().stream()
-            .map(r -> String.format("%.2f", r))
-            .collect(Collectors.joining(" ")));
+    output.summary(out);
+    if (profile) {
+      output.profile(out);
+    }
+    if (json) {
+      output.json(out);
+    }
     return ExitCodes.OK;
   }
 

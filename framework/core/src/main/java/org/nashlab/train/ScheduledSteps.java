@@ -4,11 +4,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.nashlab.api.Schedule;
 import org.nashlab.api.Step;
 import org.nashlab.api.TrainingProgram;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -17,6 +20,8 @@ import org.tensorflow.types.TFloat32;
  * when asked, so steps that do not log cost no copies out of TensorFlow.
  */
 final class ScheduledSteps {
+  private static final RunOptions FULL_TRACE =
+      RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
   private final Session session;
   private final TrainingProgram program;
   private final ProgramInputs inputs;
@@ -24,6 +29,7 @@ final class ScheduledSteps {
   private final long steps;
   private final Map<String, TrainingProgram.Update> updates = new HashMap<>();
   private final Map<String, List<String>> sortedScalarKeys = new HashMap<>();
+  private Consumer<RunMetadata> tracer;
 
   ScheduledSteps(TrialSetup setup, long steps) {
     this.session = setup.session();
@@ -44,6 +50,20 @@ final class ScheduledSteps {
   void step(long number, boolean logging, Map<String, Float> into) {
     inputs.beforeStep(number);
     program.schedule().step(new View(number, logging, into));
+  }
+
+  /**
+   * Runs step {@code number} as {@link #step} does, with TensorFlow's full trace on: each session
+   * call's {@link RunMetadata} (step stats with every kernel's time and output shapes) goes to
+   * {@code traces}, in call order. For benchmarks; tracing slows the step it measures.
+   */
+  void traced(long number, boolean logging, Map<String, Float> into, Consumer<RunMetadata> traces) {
+    tracer = traces;
+    try {
+      step(number, logging, into);
+    } finally {
+      tracer = null;
+    }
   }
 
   private final class View implements Step {
@@ -112,18 +132,23 @@ final class ScheduledSteps {
     if (train) {
       runner.addTarget(update.train());
     }
-    if (!fetch) {
-      runner.run().close();
-      return;
-    }
-    List<String> keys = sortedScalarKeys.get(update.name());
+    List<String> keys = fetch ? sortedScalarKeys.get(update.name()) : List.of();
     for (String key : keys) {
       runner.fetch(update.scalars().get(key));
     }
-    try (Result result = runner.run()) {
+    try (Result result = run(runner)) {
       for (int i = 0; i < keys.size(); i++) {
         into.put(keys.get(i), ((TFloat32) result.get(i)).getFloat());
       }
     }
+  }
+
+  private Result run(Session.Runner runner) {
+    if (tracer == null) {
+      return runner.run();
+    }
+    Result result = runner.setOptions(FULL_TRACE).runAndFetchMetadata();
+    result.getMetadata().ifPresent(tracer);
+    return result;
   }
 }
