@@ -13,7 +13,7 @@ import org.nashlab.train.StepTrace;
 
 /** What {@code nash bench} prints of a training benchmark: the rate, the FLOPs, the profile. */
 final class BenchOutput {
-  private static final int PROFILE_ROWS = 12;
+  private static final int PROFILE_ROWS = 15;
 
   private final String name;
   private final int batch;
