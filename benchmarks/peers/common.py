@@ -249,3 +249,15 @@ def report_training(peer, version, model: Model, rates, fetched):
     print_result(peer, version, model=model.name, batch=model.batch,
                  iterations_per_second=[round(r, 3) for r in rates],
                  median=round(statistics.median(rates), 3))
+
+
+def run_peer(peer, version, args, matmul_peak: Callable[[], float], trainer):
+    """A peer's whole command: its MatMul peak with --matmul, else its timed training steps.
+    trainer(model) returns (step, sync) for time_training."""
+    if args.matmul:
+        print_result(peer, version, matmul_gflops=round(matmul_peak(), 1), size=MATMUL_SIZE)
+        return
+    model = MODELS[args.model]
+    step, sync = trainer(model)
+    rates, fetched = time_training(step, sync, args.warmup, args.iterations, args.repeats)
+    report_training(peer, version, model, rates, fetched)

@@ -204,14 +204,7 @@ def matmul_peak():
 
 def main():
     version = f"{jax.__version__} (jaxlib {jax.lib.__version__})"
-    if ARGS.matmul:
-        common.print_result(PEER, version, matmul_gflops=round(matmul_peak(), 1),
-                            size=common.MATMUL_SIZE)
-        return
-    model = common.MODELS[ARGS.model]
-    step, sync = trainer(model)
-    rates, fetched = common.time_training(step, sync, ARGS.warmup, ARGS.iterations, ARGS.repeats)
-    common.report_training(PEER, version, model, rates, fetched)
+    common.run_peer(PEER, version, ARGS, matmul_peak, trainer)
 
 
 if __name__ == "__main__":

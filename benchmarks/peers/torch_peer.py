@@ -168,14 +168,7 @@ def main():
     args = common.parse_args()
     set_threads(args.threads)
     version = torch.__version__
-    if args.matmul:
-        common.print_result(PEER, version, matmul_gflops=round(matmul_peak(), 1),
-                            size=common.MATMUL_SIZE)
-        return
-    model = common.MODELS[args.model]
-    rates, fetched = common.time_training(trainer(model), lambda: None,
-                                          args.warmup, args.iterations, args.repeats)
-    common.report_training(PEER, version, model, rates, fetched)
+    common.run_peer(PEER, version, args, matmul_peak, lambda m: (trainer(m), lambda: None))
 
 
 if __name__ == "__main__":
