@@ -185,7 +185,9 @@ class SlurmIT {
   @Test
   void aSweepKilledAndStartedAgainFollowsItsTasksInsteadOfSubmittingThemTwice(
       MlflowServerExtension.Server mlflow) throws Exception {
-    Path file = sweepFile("slurm-reattach", "grid:\n  training.steps: [3000]\nseeds: [1, 2]\n");
+    // Long enough that the tasks are still running when the second sweep starts: 3000 steps were
+    // done before it on a fast machine, so there was nothing left to follow.
+    Path file = sweepFile("slurm-reattach", "grid:\n  training.steps: [12000]\nseeds: [1, 2]\n");
     NashProcess.Running first = NashProcess.start(env(mlflow), "sweep", file.toString());
     MlflowRuns runs = mlflow.runs();
     runs.awaitPoints("slurm-reattach", "loss/d", 20);
