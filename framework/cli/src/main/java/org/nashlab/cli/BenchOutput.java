@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.nashlab.train.Benchmark;
+import org.nashlab.train.MatMulPeak;
 import org.nashlab.train.StepTrace;
 
 /** What {@code nash bench} prints of a training benchmark: the rate, the FLOPs, the profile. */
@@ -47,7 +48,7 @@ final class BenchOutput {
         result.gflops(),
         result.shareOfPeak(),
         result.matmulPeak(),
-        4096);
+        MatMulPeak.SIZE);
   }
 
   /** Kernel time of the traced iteration by op type, then its slowest kernels. */

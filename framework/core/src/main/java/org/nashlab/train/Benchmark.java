@@ -63,7 +63,7 @@ public final class Benchmark {
         steps.step(++step, i % logEvery == 0, scalars);
       }
       List<RunMetadata> calls = new ArrayList<>();
-      steps.traced(++step, false, scalars, calls::add);
+      steps.traced(++step, calls::add);
       StepTrace trace = StepTrace.of(calls);
       List<Double> rates = new ArrayList<>();
       for (int r = 0; r < repeats; r++) {

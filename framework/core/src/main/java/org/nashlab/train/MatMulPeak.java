@@ -16,8 +16,9 @@ import org.tensorflow.types.TFloat32;
  * size x size} by {@code size x size} MatMul ({@code 2 size^3} FLOPs) over a few runs, with the
  * session options training uses. A benchmark's step is judged against it.
  */
-final class MatMulPeak {
-  static final int SIZE = 4096;
+public final class MatMulPeak {
+  /** The side of the square matrices multiplied. */
+  public static final int SIZE = 4096;
 
   private MatMulPeak() {}
 

@@ -53,14 +53,14 @@ final class ScheduledSteps {
   }
 
   /**
-   * Runs step {@code number} as {@link #step} does, with TensorFlow's full trace on: each session
-   * call's {@link RunMetadata} (step stats with every kernel's time and output shapes) goes to
-   * {@code traces}, in call order. For benchmarks; tracing slows the step it measures.
+   * Runs step {@code number} as a step that does not log, with TensorFlow's full trace on: each
+   * session call's {@link RunMetadata} (step stats with every kernel's time and output shapes) goes
+   * to {@code traces}, in call order. For benchmarks; tracing slows the step it measures.
    */
-  void traced(long number, boolean logging, Map<String, Float> into, Consumer<RunMetadata> traces) {
+  void traced(long number, Consumer<RunMetadata> traces) {
     tracer = traces;
     try {
-      step(number, logging, into);
+      step(number, false, new HashMap<>());
     } finally {
       tracer = null;
     }

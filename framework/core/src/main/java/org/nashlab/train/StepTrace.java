@@ -62,7 +62,7 @@ public final class StepTrace {
           String op = label.matches() ? opType(label.group(2)) : "?";
           List<String> inputs = label.matches() ? inputs(label.group(3)) : List.of();
           Optional<Double> flops = flops(op, node, inputs, byName);
-          if (flops.isEmpty() && counted(op)) {
+          if (flops.isEmpty()) {
             uncounted++;
           }
           kernels.add(
@@ -133,8 +133,11 @@ public final class StepTrace {
 
   private static Optional<Double> flops(
       String op, NodeExecStats node, List<String> inputs, Map<String, NodeExecStats> byName) {
-    if (!counted(op) || node.getOutputCount() == 0) {
+    if (!counted(op)) {
       return Optional.of(0.0);
+    }
+    if (node.getOutputCount() == 0) {
+      return Optional.empty();
     }
     TensorShapeProto out = node.getOutput(0).getTensorDescription().getShape();
     if (op.contains("MatMul")) {
