@@ -379,4 +379,37 @@ class LayersTest extends GraphTest {
       assertEquals(average, out[b * (features + 1) + features], 1e-6);
     }
   }
+
+  @Test
+  void groupedMinibatchStddevTakesEachGroupOfStridedSamplesOnItsOwn() {
+    // 8 images of 2 x 2 pixels and 3 channels in groups of 4: sample i is in group i mod 2.
+    int batch = 8;
+    int groups = 2;
+    int features = 2 * 2 * 3;
+    float[] x = random(batch * features, 12);
+    float[] out =
+        run(new MinibatchStddev(tf, 4).apply(constant(x, batch, 2, 2, 3), Mode.TRAINING))[0];
+    for (int m = 0; m < groups; m++) {
+      double average = 0;
+      for (int f = 0; f < features; f++) {
+        double mean = 0;
+        for (int b = m; b < batch; b += groups) {
+          mean += x[b * features + f] / 4.0;
+        }
+        double variance = 0;
+        for (int b = m; b < batch; b += groups) {
+          variance += Math.pow(x[b * features + f] - mean, 2) / 4.0;
+        }
+        average += Math.sqrt(variance + 1e-8) / features;
+      }
+      for (int b = m; b < batch; b += groups) {
+        for (int p = 0; p < 4; p++) {
+          for (int c = 0; c < 3; c++) {
+            assertEquals(x[b * features + p * 3 + c], out[b * 16 + p * 4 + c], 0f);
+          }
+          assertEquals(average, out[b * 16 + p * 4 + 3], 1e-6, "sample " + b + " pixel " + p);
+        }
+      }
+    }
+  }
 }

@@ -279,6 +279,16 @@ class MalformedInputIT {
         "variant",
         "{name: cyclegan}",
         "variant: 'cyclegan' cannot train on dataset 'ring': CycleGAN reads the data streams a, b");
+    e.set(
+        "progan on points",
+        "variant",
+        "{name: progan}",
+        "variant: 'progan' cannot train on dataset 'ring': ProGAN grows square images from 4 x 4");
+    e.set(
+        "progan batch sizes without sizes",
+        "variant",
+        "{name: progan, batch-sizes: '4:128, 8'}",
+        "variant.batch-sizes: '8' is not RESOLUTION:SIZE");
     e.set("steps -1", "training.steps", "-1", "training.steps: must be > 0");
     e.set(
         "steps past int",

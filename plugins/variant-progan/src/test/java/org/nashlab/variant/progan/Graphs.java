@@ -1,0 +1,79 @@
+package org.nashlab.variant.progan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/** A graph for one test, with a session that evaluates float operands on fed scalars. */
+final class Graphs implements AutoCloseable {
+  final Graph graph = new Graph();
+  final Ops tf = Ops.create(graph);
+  private Session session;
+
+  static float[] gaussian(int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    return x;
+  }
+
+  Operand<TFloat32> constant(float[] values, long... shape) {
+    return tf.constant(Shape.of(shape), DataBuffers.of(values));
+  }
+
+  Placeholder<TFloat32> scalar() {
+    return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+  }
+
+  /** The values of {@code fetches}, with each placeholder fed its scalar. */
+  List<float[]> run(Map<Placeholder<TFloat32>, Float> feeds, List<Operand<TFloat32>> fetches) {
+    if (session == null) {
+      session = new Session(graph);
+      session.initialize();
+    }
+    var runner = session.runner();
+    List<TFloat32> fed = new ArrayList<>();
+    feeds.forEach(
+        (placeholder, value) -> {
+          TFloat32 t = TFloat32.scalarOf(value);
+          fed.add(t);
+          runner.feed(placeholder, t);
+        });
+    fetches.forEach(runner::fetch);
+    try (var result = runner.run()) {
+      List<float[]> values = new ArrayList<>();
+      for (int i = 0; i < fetches.size(); i++) {
+        TFloat32 tensor = (TFloat32) result.get(i);
+        float[] out = new float[Math.toIntExact(tensor.shape().size())];
+        tensor.copyTo(DataBuffers.of(out, false, false));
+        values.add(out);
+      }
+      return values;
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
+  }
+
+  float[] run(Operand<TFloat32> fetch) {
+    return run(Map.of(), List.of(fetch)).get(0);
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+    }
+    graph.close();
+  }
+}
