@@ -84,7 +84,8 @@ class ProGanIT {
     // The samples are cropped back to 28 x 28: a grid of them at zoom 2.
     BufferedImage grid =
         ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000160.png")));
-    assertEquals(0, grid.getWidth() % 58, "columns of 28 px images at zoom 2 in " + grid.getWidth());
+    assertEquals(
+        0, grid.getWidth() % 58, "columns of 28 px images at zoom 2 in " + grid.getWidth());
   }
 
   /**

@@ -23,6 +23,9 @@ import org.tensorflow.types.TFloat32;
  * spectral norm reaches it.
  */
 final class Equalized implements Network {
+  /** He's gain for layers followed by a (leaky) ReLU, the authors' default. */
+  static final double RELU_GAIN = Math.sqrt(2);
+
   /** How a layer's input meets its weight: a convolution or a matrix product. */
   @FunctionalInterface
   private interface Product {

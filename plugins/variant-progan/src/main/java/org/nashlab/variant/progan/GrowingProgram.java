@@ -1,5 +1,6 @@
 package org.nashlab.variant.progan;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ final class GrowingProgram {
 
   /** The resolutions from 4 x 4 to the final one. */
   private static int levels(Architecture architecture) {
-    return architecture.finalLevel() - Growth.FIRST_LEVEL + 1;
+    return architecture.finalLevel() - Architecture.FIRST_LEVEL + 1;
   }
 
   private static Operand<TFloat32> firstRows(
@@ -144,7 +145,7 @@ final class GrowingProgram {
 
   private static int[] minusOnes(int n) {
     int[] ones = new int[n];
-    java.util.Arrays.fill(ones, -1);
+    Arrays.fill(ones, -1);
     return ones;
   }
 

@@ -7,29 +7,30 @@ import java.util.List;
  * The growth schedule of the authors' {@code TrainingSchedule}: training starts at 4 x 4, and each
  * resolution is first faded in over {@code fadeImages} images, then trained alone for {@code
  * stabiliseImages}; the final resolution trains on until the end. Each phase lasts {@code
- * ceil(images / batch)} steps at its resolution's batch size, so where a step falls depends only on
- * its number, and a resumed trial grows exactly as one never interrupted.
+ * ceil(images / batch)} steps at its resolution's batch size (so a phase may show up to one batch
+ * more than its images), and where a step falls depends only on its number: a resumed trial grows
+ * exactly as one never interrupted.
  *
  * <p>The level of detail {@code lod} is the authors': {@code log2(final) - log2(resolution)} when
  * stable, falling linearly by one over a fade, during which the new resolution's block has weight
  * {@code alpha = 1 - frac(lod)}, rising from 0 at the fade's first step.
  */
 final class Growth {
-  /** The first resolution's log2: 4 x 4, as in the paper. */
-  static final int FIRST_LEVEL = 2;
-
   private final int finalLevel;
   private final List<Phase> phases = new ArrayList<>();
 
   /**
-   * @param finalLevel log2 of the final resolution, at least {@value #FIRST_LEVEL}
+   * @param finalLevel log2 of the final resolution, at least {@value Architecture#FIRST_LEVEL}
+   * @param stabiliseImages real images each resolution trains alone, the last one excepted
+   * @param fadeImages real images each resolution above the first fades in over
    * @param batches the minibatch at each resolution
+   * @param batchSize the minibatch where {@code batches} names none
    */
   Growth(int finalLevel, long stabiliseImages, long fadeImages, BatchSizes batches, int batchSize) {
     this.finalLevel = finalLevel;
-    for (int level = FIRST_LEVEL; level <= finalLevel; level++) {
+    for (int level = Architecture.FIRST_LEVEL; level <= finalLevel; level++) {
       int batch = batches.at(1 << level, batchSize);
-      if (level > FIRST_LEVEL) {
+      if (level > Architecture.FIRST_LEVEL) {
         add(new Phase(level, true, steps(fadeImages, batch), batch));
       }
       add(

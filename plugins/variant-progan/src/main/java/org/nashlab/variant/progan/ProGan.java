@@ -31,7 +31,8 @@ import org.tensorflow.ndarray.Shape;
         + " pixel norm, minibatch stddev, drift term")
 public final class ProGan implements Variant {
   public record Params(
-      @Doc("dimension of the latent, normalised to the unit hypersphere as the authors' code does")
+      @Doc(
+              "dimension of the latent, normalised by pixel norm (mean square 1) as the authors' code does")
           @Default("512")
           int latentDim,
       @Doc("feature maps at stage s are min(fmap-base / 2^s, fmap-max) (the authors: 8192)")
@@ -56,7 +57,7 @@ public final class ProGan implements Variant {
           boolean pixelNorm,
       @Doc("minibatch standard deviation in D's last block") @Default("true")
           boolean minibatchStddev,
-      @Doc("samples per minibatch-stddev group (the authors: 4); must divide every batch size")
+      @Doc("samples per minibatch-stddev group, at least 2 (the authors: 4); divides every batch")
           @Default("4")
           int stddevGroup,
       @Doc("weight of the drift term E[D(x)^2] on D's real scores (the paper: 0.001); 0 is off")
@@ -69,7 +70,12 @@ public final class ProGan implements Variant {
       nonNegative(stabiliseImages, "stabilise-images");
       nonNegative(fadeImages, "fade-images");
       BatchSizes.parse(batchSizes);
-      layerWidth(stddevGroup, "stddev-group");
+      if (stddevGroup < 2) {
+        throw new IllegalArgumentException(
+            "stddev-group: must be at least 2 (a group of one has no spread; turn the layer off"
+                + " with minibatch-stddev: false), got "
+                + stddevGroup);
+      }
       nonNegative(drift, "drift");
     }
   }
@@ -133,7 +139,7 @@ public final class ProGan implements Variant {
                 + " the networks grow to");
       }
     }
-    for (int level = Growth.FIRST_LEVEL; level <= finalLevel; level++) {
+    for (int level = Architecture.FIRST_LEVEL; level <= finalLevel; level++) {
       int batch = batches.at(1 << level, fed);
       if (batch > fed) {
         throw new IllegalArgumentException(

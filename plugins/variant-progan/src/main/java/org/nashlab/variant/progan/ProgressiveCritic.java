@@ -18,14 +18,13 @@ import org.tensorflow.types.TFloat32;
 /**
  * ProGAN's discriminator in the authors' one-graph form ({@code D_paper}, {@code
  * structure='linear'}), the generator's mirror: a 1 x 1 {@code fromRGB} at full size, then per
- * resolution two 3 x 3 convolutions and a 2 x 2 average, blended by {@code lerp_clip} with the
- * {@code fromRGB} of the image averaged down to the next resolution; the last block at 4 x 4 adds
- * the minibatch standard deviation (when on), a convolution and two dense layers to one score.
- * Leaky ReLU (0.2) after every layer but the last.
+ * resolution two 3 x 3 convolutions, the second averaged over 2 x 2 before its activation (the
+ * authors' default {@code fused_scale}, {@code conv2d_downscale2d}), blended by {@code lerp_clip}
+ * with the {@code fromRGB} of the image averaged down to the next resolution; the last block at 4 x
+ * 4 adds the minibatch standard deviation (when on), a convolution and two dense layers to one
+ * score. Leaky ReLU (0.2) after every layer but the last.
  */
 final class ProgressiveCritic implements Network {
-  private static final double RELU_GAIN = Math.sqrt(2);
-
   private final Architecture architecture;
   private final LevelOfDetail lod;
   private final Network activation;
@@ -44,7 +43,7 @@ final class ProgressiveCritic implements Network {
     this.lod = lod;
     this.activation = Activation.leakyRelu(tf, 0.2f);
     Equalized.Weights weights = new Equalized.Weights(architecture.equalized(), seeds);
-    for (int level = Growth.FIRST_LEVEL; level <= architecture.finalLevel(); level++) {
+    for (int level = Architecture.FIRST_LEVEL; level <= architecture.finalLevel(); level++) {
       fromRgb.add(
           Equalized.conv(
               tf,
@@ -52,17 +51,17 @@ final class ProgressiveCritic implements Network {
               architecture.channels(),
               architecture.features(level - 1),
               1,
-              RELU_GAIN,
+              Equalized.RELU_GAIN,
               weights));
     }
-    for (int level = Growth.FIRST_LEVEL + 1; level <= architecture.finalLevel(); level++) {
+    for (int level = Architecture.FIRST_LEVEL + 1; level <= architecture.finalLevel(); level++) {
       String name = "d_" + (1 << level) + "x" + (1 << level);
       long in = architecture.features(level - 1);
       long out = architecture.features(level - 2);
       blocks.add(
           List.of(
-              Equalized.conv(tf, name + "_conv0", in, in, 3, RELU_GAIN, weights),
-              Equalized.conv(tf, name + "_conv1", in, out, 3, RELU_GAIN, weights)));
+              Equalized.conv(tf, name + "_conv0", in, in, 3, Equalized.RELU_GAIN, weights),
+              Equalized.conv(tf, name + "_conv1", in, out, 3, Equalized.RELU_GAIN, weights)));
     }
     long first = architecture.features(1);
     long stddev = 0;
@@ -70,11 +69,17 @@ final class ProgressiveCritic implements Network {
       last.add(new MinibatchStddev(tf, architecture.stddevGroup()));
       stddev = 1;
     }
-    last.add(Equalized.conv(tf, "d_4x4_conv", first + stddev, first, 3, RELU_GAIN, weights));
+    last.add(
+        Equalized.conv(tf, "d_4x4_conv", first + stddev, first, 3, Equalized.RELU_GAIN, weights));
     last.add(activation);
     last.add(
         Equalized.dense(
-            tf, "d_4x4_dense", 16 * first, Shape.of(architecture.features(0)), RELU_GAIN, weights));
+            tf,
+            "d_4x4_dense",
+            16 * first,
+            Shape.of(architecture.features(0)),
+            Equalized.RELU_GAIN,
+            weights));
     last.add(activation);
     last.add(Equalized.dense(tf, "d_4x4_out", architecture.features(0), Shape.of(1), 1, weights));
     List<Network> all = new ArrayList<>(fromRgb);
@@ -85,14 +90,14 @@ final class ProgressiveCritic implements Network {
 
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> images, Mode mode) {
-    int top = architecture.finalLevel() - Growth.FIRST_LEVEL;
+    int top = architecture.finalLevel() - Architecture.FIRST_LEVEL;
     Operand<TFloat32> image = images;
     Operand<TFloat32> x = activation.apply(fromRgb.get(top).apply(image, mode), mode);
     for (int i = top; i > 0; i--) {
-      for (Equalized layer : blocks.get(i - 1)) {
-        x = activation.apply(layer.apply(x, mode), mode);
-      }
-      x = lod.downscale(x, 2);
+      List<Equalized> block = blocks.get(i - 1);
+      x = activation.apply(block.get(0).apply(x, mode), mode);
+      // The bias is per channel, so averaging after it is averaging before it.
+      x = activation.apply(lod.downscale(block.get(1).apply(x, mode), 2), mode);
       image = lod.downscale(image, 2);
       Operand<TFloat32> y = activation.apply(fromRgb.get(i - 1).apply(image, mode), mode);
       x = lod.lerpClip(x, y, top - i);

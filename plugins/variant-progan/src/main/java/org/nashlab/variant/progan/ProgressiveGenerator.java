@@ -16,30 +16,29 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * ProGAN's generator in the authors' one-graph form ({@code G_paper}, {@code structure='linear'}):
- * the normalised latent through a dense layer to 4 x 4 and a convolution, then per resolution an
- * upsampling and two 3 x 3 convolutions, each followed by a leaky ReLU (0.2) and, when on, pixel
- * norm. Every resolution has its own 1 x 1 {@code toRGB}; the image of resolution {@code 2^level}
- * is {@code lerp_clip(toRGB(x), upscale(previous image), lod - (finalLevel - level))}, so the
- * output is always full size, copied up from the resolution the fed level of detail selects, and
- * during a fade the convex combination of the new block's image and the previous one's.
+ * the latent normalised by pixel norm (always, as the authors' {@code normalize_latents}), a dense
+ * layer to 4 x 4 and a convolution, then per resolution an upsampling and two 3 x 3 convolutions,
+ * each layer followed by a leaky ReLU (0.2) and, when on, pixel norm. Every resolution has its own
+ * 1 x 1 {@code toRGB}; the image of resolution {@code 2^level} is {@code lerp_clip(toRGB(x),
+ * upscale(previous image), lod - (finalLevel - level))}, so the output is always full size, copied
+ * up from the resolution the fed level of detail selects, and during a fade the convex combination
+ * of the new block's image and the previous one's.
  */
 final class ProgressiveGenerator implements Network {
-  private static final double RELU_GAIN = Math.sqrt(2);
-
-  private final Ops tf;
   private final Architecture architecture;
   private final LevelOfDetail lod;
   private final Network activation;
   private final PixelNorm pixelNorm;
 
-  /** Per level from 2: the block's layers, then its toRGB. */
+  /** Per level from 2: the block's layers. */
   private final List<List<Equalized>> blocks = new ArrayList<>();
 
+  /** Per level from 2: the block's 1 x 1 convolution to an image. */
   private final List<Equalized> toRgb = new ArrayList<>();
+
   private final Trainable parts;
 
   ProgressiveGenerator(Ops tf, Architecture architecture, LevelOfDetail lod, Seeds seeds) {
-    this.tf = tf;
     this.architecture = architecture;
     this.lod = lod;
     this.activation = Activation.leakyRelu(tf, 0.2f);
@@ -54,19 +53,19 @@ final class ProgressiveGenerator implements Network {
                 "g_4x4_dense",
                 architecture.latentDim(),
                 Shape.of(4, 4, first),
-                RELU_GAIN / 4,
+                Equalized.RELU_GAIN / 4,
                 weights),
-            Equalized.conv(tf, "g_4x4_conv", first, first, 3, RELU_GAIN, weights)));
-    for (int level = Growth.FIRST_LEVEL + 1; level <= architecture.finalLevel(); level++) {
+            Equalized.conv(tf, "g_4x4_conv", first, first, 3, Equalized.RELU_GAIN, weights)));
+    for (int level = Architecture.FIRST_LEVEL + 1; level <= architecture.finalLevel(); level++) {
       String name = "g_" + (1 << level) + "x" + (1 << level);
       long in = architecture.features(level - 2);
       long out = architecture.features(level - 1);
       blocks.add(
           List.of(
-              Equalized.conv(tf, name + "_conv0", in, out, 3, RELU_GAIN, weights),
-              Equalized.conv(tf, name + "_conv1", out, out, 3, RELU_GAIN, weights)));
+              Equalized.conv(tf, name + "_conv0", in, out, 3, Equalized.RELU_GAIN, weights),
+              Equalized.conv(tf, name + "_conv1", out, out, 3, Equalized.RELU_GAIN, weights)));
     }
-    for (int level = Growth.FIRST_LEVEL; level <= architecture.finalLevel(); level++) {
+    for (int level = Architecture.FIRST_LEVEL; level <= architecture.finalLevel(); level++) {
       toRgb.add(
           Equalized.conv(
               tf,
@@ -98,7 +97,9 @@ final class ProgressiveGenerator implements Network {
           i == 0
               ? rgb
               : lod.lerpClip(
-                  rgb, lod.upscale(image, 2), architecture.finalLevel() - (Growth.FIRST_LEVEL + i));
+                  rgb,
+                  lod.upscale(image, 2),
+                  architecture.finalLevel() - (Architecture.FIRST_LEVEL + i));
     }
     return image;
   }

@@ -39,7 +39,8 @@ class FadeTest {
       for (int i = 0; i < alpha0.length; i++) {
         assertEquals(0.5 * alpha0[i] + 0.5 * alpha1[i], half[i], 1e-6, "pixel " + i);
         assertEquals(0.75 * alpha0[i] + 0.25 * alpha1[i], quarter[i], 1e-6, "pixel " + i);
-        assertEquals(alpha0[i], alpha0[blockCorner(i)], 1e-6, "alpha 0 is the 4 x 4 image copied up");
+        assertEquals(
+            alpha0[i], alpha0[blockCorner(i)], 1e-6, "alpha 0 is the 4 x 4 image copied up");
         newDetail |= Math.abs(alpha1[i] - alpha1[blockCorner(i)]) > 1e-3;
       }
       assertTrue(newDetail, "at alpha 1 the 8 x 8 block draws its own pixels");
