@@ -288,7 +288,7 @@ class MalformedInputIT {
         "progan batch sizes without sizes",
         "variant",
         "{name: progan, batch-sizes: '4:128, 8'}",
-        "variant.batch-sizes: '8' is not RESOLUTION:SIZE");
+        "variant: batch-sizes: '8' is not RESOLUTION:SIZE");
     e.set("steps -1", "training.steps", "-1", "training.steps: must be > 0");
     e.set(
         "steps past int",

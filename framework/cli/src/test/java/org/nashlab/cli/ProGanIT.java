@@ -81,11 +81,12 @@ class ProGanIT {
     List<Service.Metric> fid = runs.history(runId, "eval/fid");
     assertEquals(List.of(80L, 160L), fid.stream().map(Service.Metric::getStep).toList());
     assertTrue(fid.stream().allMatch(m -> m.getValue() > 0 && Double.isFinite(m.getValue())));
-    // The samples are cropped back to 28 x 28: a grid of them at zoom 2.
+    // The samples are cropped back to 28 x 28: an 8 x 8 grid of them at zoom 2, 58 px a cell (32
+    // px images would make 66).
     BufferedImage grid =
         ImageIO.read(new ByteArrayInputStream(runs.artifact(runId, "samples/step-000160.png")));
-    assertEquals(
-        0, grid.getWidth() % 58, "columns of 28 px images at zoom 2 in " + grid.getWidth());
+    assertEquals(8, Math.round(grid.getWidth() / 58.0), "columns in " + grid.getWidth());
+    assertEquals(8, Math.round(grid.getHeight() / 58.0), "rows in " + grid.getHeight());
   }
 
   /**
