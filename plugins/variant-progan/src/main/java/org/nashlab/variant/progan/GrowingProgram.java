@@ -1,6 +1,5 @@
 package org.nashlab.variant.progan;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,8 @@ import org.nashlab.api.Schedule;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.Mode;
+import org.nashlab.nn.Rows;
+import org.nashlab.nn.SquarePadding;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -34,6 +35,10 @@ final class GrowingProgram {
   static final String BATCH = "progan_batch";
 
   static final String DISCRIMINATOR = "discriminator";
+
+  /** What real images are padded with to the networks' side: their black background. */
+  private static final float BACKGROUND = -1f;
+
   static final String GENERATOR = "generator";
 
   private GrowingProgram() {}
@@ -49,11 +54,12 @@ final class GrowingProgram {
     Shape sample = context.sampleShape();
     Operand<TFloat32> latent = context.latent(architecture.latentDim());
 
+    SquarePadding padding = new SquarePadding(sample.get(0), architecture.side());
     Operand<TFloat32> real =
         lod.reals(
-            pad(tf, firstRows(tf, context.realBatch(), rows), sample, architecture),
+            padding.pad(tf, Rows.first(tf, context.realBatch(), rows), BACKGROUND),
             levels(architecture));
-    Operand<TFloat32> fake = generator.apply(firstRows(tf, latent, rows), Mode.TRAINING);
+    Operand<TFloat32> fake = generator.apply(Rows.first(tf, latent, rows), Mode.TRAINING);
     Operand<TFloat32> realIn = context.criticInput(real, "real");
     Operand<TFloat32> fakeIn = context.criticInput(fake, "fake");
     Operand<TFloat32> realScores = critic.apply(realIn, Mode.TRAINING);
@@ -95,8 +101,7 @@ final class GrowingProgram {
     dScalars.put("d/fake", Critics.meanProbability(tf, fakeScores));
     gScalars.put("loss/g", gLoss);
 
-    Operand<TFloat32> samples =
-        crop(tf, generator.apply(latent, Mode.INFERENCE), sample, architecture);
+    Operand<TFloat32> samples = padding.crop(tf, generator.apply(latent, Mode.INFERENCE));
     return new TrainingProgram(
         List.of(
             new TrainingProgram.Update(DISCRIMINATOR, dTrain, dScalars),
@@ -128,63 +133,5 @@ final class GrowingProgram {
   /** The resolutions from 4 x 4 to the final one. */
   private static int levels(Architecture architecture) {
     return architecture.finalLevel() - Architecture.FIRST_LEVEL + 1;
-  }
-
-  private static Operand<TFloat32> firstRows(
-      Ops tf, Operand<TFloat32> batch, Operand<TInt32> rows) {
-    int rank = batch.shape().numDimensions();
-    int[] begin = new int[rank];
-    Operand<TInt32> size =
-        tf.concat(
-            List.of(tf.reshape(rows, tf.constant(new int[] {1})), tf.constant(minusOnes(rank - 1))),
-            tf.constant(0));
-    Operand<TFloat32> sliced = tf.slice(batch, tf.constant(begin), size);
-    // Keep the sample's static shape, which the networks' reshapes read.
-    return tf.reshape(sliced, tf.constant(Shape.of(-1).append(batch.shape().tail()).asArray()));
-  }
-
-  private static int[] minusOnes(int n) {
-    int[] ones = new int[n];
-    Arrays.fill(ones, -1);
-    return ones;
-  }
-
-  /** The border the data's images get to reach the networks' side: before, after. */
-  private static long[] border(Shape sample, Architecture architecture) {
-    long missing = architecture.side() - sample.get(0);
-    return new long[] {missing / 2, missing - missing / 2};
-  }
-
-  /** Real images padded to the networks' side with the background, -1. */
-  private static Operand<TFloat32> pad(
-      Ops tf, Operand<TFloat32> images, Shape sample, Architecture architecture) {
-    long[] border = border(sample, architecture);
-    if (border[0] + border[1] == 0) {
-      return images;
-    }
-    Operand<TInt32> paddings =
-        tf.constant(
-            new int[][] {
-              {0, 0},
-              {(int) border[0], (int) border[1]},
-              {(int) border[0], (int) border[1]},
-              {0, 0}
-            });
-    return tf.pad(images, paddings, tf.constant(-1f));
-  }
-
-  /** G's full-size images cropped back to the data's size. */
-  private static Operand<TFloat32> crop(
-      Ops tf, Operand<TFloat32> images, Shape sample, Architecture architecture) {
-    long[] border = border(sample, architecture);
-    if (border[0] + border[1] == 0) {
-      return images;
-    }
-    int b = (int) border[0];
-    int side = (int) sample.get(0);
-    return tf.slice(
-        images,
-        tf.constant(new int[] {0, b, b, 0}),
-        tf.constant(new int[] {-1, side, side, (int) sample.get(2)}));
   }
 }

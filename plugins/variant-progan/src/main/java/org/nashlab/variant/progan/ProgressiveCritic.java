@@ -3,6 +3,7 @@ package org.nashlab.variant.progan;
 import java.util.ArrayList;
 import java.util.List;
 import org.nashlab.nn.Activation;
+import org.nashlab.nn.Equalized;
 import org.nashlab.nn.MinibatchStddev;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;

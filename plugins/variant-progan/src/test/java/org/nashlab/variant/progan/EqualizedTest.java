@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nashlab.nn.Equalized;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Seeds;
+import org.nashlab.testkit.TestGraph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Variable;
@@ -18,7 +20,7 @@ class EqualizedTest {
 
   @Test
   void theRunTimeScaleIsHesConstantOfTheFanIn() {
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       var weights = new Equalized.Weights(true, new Seeds(1));
       assertEquals(
           Math.sqrt(2.0 / (3 * 3 * 16)),
@@ -39,7 +41,7 @@ class EqualizedTest {
   @Test
   void bothSettingsStartFromHesInitialisationOfTheEffectiveWeights() {
     for (boolean equalized : new boolean[] {true, false}) {
-      try (Graphs g = new Graphs()) {
+      try (TestGraph g = new TestGraph()) {
         Equalized layer =
             Equalized.dense(
                 g.tf,
@@ -69,10 +71,10 @@ class EqualizedTest {
     int batch = 3;
     int in = 5;
     int out = 4;
-    float[] x = Graphs.gaussian(batch * in, 1);
-    float[] u = Graphs.gaussian(batch * out, 2);
+    float[] x = TestGraph.gaussian(batch * in, 1);
+    float[] u = TestGraph.gaussian(batch * out, 2);
     float eta = 0.1f;
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       Equalized layer =
           Equalized.dense(
               g.tf, "d_dense", in, Shape.of(out), RELU, new Equalized.Weights(true, new Seeds(1)));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Seeds;
+import org.nashlab.testkit.TestGraph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -24,12 +25,12 @@ class FadeTest {
   /** alpha = 1 - frac(lod): lod 1 is alpha 0 (the 4 x 4 image copied up), lod 0 is alpha 1. */
   @Test
   void theGeneratorsImageIsTheConvexCombinationOfBothResolutions() {
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       Placeholder<TFloat32> lod = g.scalar();
       var generator =
           new ProgressiveGenerator(g.tf, ARCHITECTURE, new LevelOfDetail(g.tf, lod), new Seeds(1));
       Operand<TFloat32> images =
-          generator.apply(g.constant(Graphs.gaussian(2 * 8, 1), 2, 8), Mode.TRAINING);
+          generator.apply(g.constant(TestGraph.gaussian(2 * 8, 1), 2, 8), Mode.TRAINING);
       float[] alpha0 = g.run(Map.of(lod, 1f), List.of(images)).get(0);
       float[] half = g.run(Map.of(lod, 0.5f), List.of(images)).get(0);
       float[] alpha1 = g.run(Map.of(lod, 0f), List.of(images)).get(0);
@@ -50,9 +51,9 @@ class FadeTest {
   /** At lod 1 the critic reads the 2 x 2 averages only; at lod 0 every pixel counts. */
   @Test
   void theCriticSeesOnlyTheResolutionTheLevelOfDetailShows() {
-    float[] x = Graphs.gaussian(4 * SIDE * SIDE, 2);
+    float[] x = TestGraph.gaussian(4 * SIDE * SIDE, 2);
     float[] coarse = coarsened(x, SIDE, 2);
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       Placeholder<TFloat32> lod = g.scalar();
       var critic =
           new ProgressiveCritic(g.tf, ARCHITECTURE, new LevelOfDetail(g.tf, lod), new Seeds(1));
@@ -75,10 +76,10 @@ class FadeTest {
   @Test
   void realImagesAreBlendedBetweenTheirAveragesAsTheLevelOfDetailFalls() {
     int side = 16;
-    float[] x = Graphs.gaussian(side * side, 3);
+    float[] x = TestGraph.gaussian(side * side, 3);
     float[] u1 = coarsened(x, side, 2);
     float[] u2 = coarsened(x, side, 4);
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       Placeholder<TFloat32> lod = g.scalar();
       Operand<TFloat32> reals =
           new LevelOfDetail(g.tf, lod).reals(g.constant(x, 1, side, side, 1), 3);

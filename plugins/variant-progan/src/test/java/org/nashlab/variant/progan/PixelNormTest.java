@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.nashlab.nn.Mode;
+import org.nashlab.testkit.TestGraph;
 
 /** Pixel norm leaves every pixel's feature vector with mean square 1 and its direction. */
 class PixelNormTest {
@@ -11,11 +12,11 @@ class PixelNormTest {
   void everyPixelHasUnitMeanSquareOverItsChannels() {
     int pixels = 2 * 3 * 3;
     int channels = 8;
-    float[] x = Graphs.gaussian(pixels * channels, 5);
+    float[] x = TestGraph.gaussian(pixels * channels, 5);
     for (int i = 0; i < x.length; i++) {
       x[i] *= 1 + i % 7; // pixels of different sizes
     }
-    try (Graphs g = new Graphs()) {
+    try (TestGraph g = new TestGraph()) {
       float[] y = g.run(new PixelNorm(g.tf).apply(g.constant(x, 2, 3, 3, channels), Mode.TRAINING));
       for (int p = 0; p < pixels; p++) {
         double meanSquare = 0;

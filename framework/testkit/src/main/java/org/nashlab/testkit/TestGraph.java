@@ -1,4 +1,4 @@
-package org.nashlab.variant.progan;
+package org.nashlab.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,18 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** A graph for one test, with a session that evaluates float operands on fed scalars. */
-final class Graphs implements AutoCloseable {
-  final Graph graph = new Graph();
-  final Ops tf = Ops.create(graph);
+/**
+ * A graph for one test, with a session that evaluates float operands on fed scalars: build ops with
+ * {@link #tf}, then {@link #run} them (the session starts, and initialises every variable, on the
+ * first run).
+ */
+public final class TestGraph implements AutoCloseable {
+  public final Graph graph = new Graph();
+  public final Ops tf = Ops.create(graph);
   private Session session;
 
-  static float[] gaussian(int n, long seed) {
+  /** {@code n} standard normal values from {@code seed}. */
+  public static float[] gaussian(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
@@ -28,16 +33,19 @@ final class Graphs implements AutoCloseable {
     return x;
   }
 
-  Operand<TFloat32> constant(float[] values, long... shape) {
+  /** A constant of {@code values} shaped {@code shape}. */
+  public Operand<TFloat32> constant(float[] values, long... shape) {
     return tf.constant(Shape.of(shape), DataBuffers.of(values));
   }
 
-  Placeholder<TFloat32> scalar() {
+  /** A scalar placeholder, fed by {@link #run(Map, List)}. */
+  public Placeholder<TFloat32> scalar() {
     return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
   }
 
   /** The values of {@code fetches}, with each placeholder fed its scalar. */
-  List<float[]> run(Map<Placeholder<TFloat32>, Float> feeds, List<Operand<TFloat32>> fetches) {
+  public List<float[]> run(
+      Map<Placeholder<TFloat32>, Float> feeds, List<Operand<TFloat32>> fetches) {
     if (session == null) {
       session = new Session(graph);
       session.initialize();
@@ -65,7 +73,8 @@ final class Graphs implements AutoCloseable {
     }
   }
 
-  float[] run(Operand<TFloat32> fetch) {
+  /** The value of {@code fetch}. */
+  public float[] run(Operand<TFloat32> fetch) {
     return run(Map.of(), List.of(fetch)).get(0);
   }
 
