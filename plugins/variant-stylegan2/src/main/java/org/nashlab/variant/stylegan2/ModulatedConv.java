@@ -75,15 +75,7 @@ final class ModulatedConv implements Trainable {
    * latent]}.
    */
   Operand<TFloat32> apply(Operand<TFloat32> x, Operand<TFloat32> w) {
-    return apply(x, w, 1f);
-  }
-
-  /** As {@link #apply(Operand, Operand)} with the style scaled by {@code styleGain}. */
-  Operand<TFloat32> apply(Operand<TFloat32> x, Operand<TFloat32> w, float styleGain) {
     Operand<TFloat32> s = style(w);
-    if (styleGain != 1f) {
-      s = tf.math.mul(s, tf.constant(styleGain));
-    }
     Operand<TFloat32> modulated = tf.math.mul(x, perPixel(s));
     if (up) {
       modulated = fir.upsample(modulated);

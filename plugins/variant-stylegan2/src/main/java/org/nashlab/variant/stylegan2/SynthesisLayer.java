@@ -18,17 +18,18 @@ import org.tensorflow.types.TFloat32;
  * One layer of the synthesis network: a modulated 3 x 3 convolution with demodulation, then the
  * noise input scaled by a learned per-layer strength ({@code NAME_noise_strength}, starting at 0,
  * as the authors' {@code noise_strength}), a bias and leaky ReLU; or a toRGB layer: a modulated 1 x
- * 1 convolution without demodulation, its style scaled by {@code 1 / sqrt(fan_in)}, and a bias.
+ * 1 convolution without demodulation and a bias. The weights' run-time scale {@code 1 /
+ * sqrt(fan_in)} ({@link ModulatedConv}) is toRGB's only scale, as in the authors' TensorFlow code
+ * (their PyTorch code puts it on the style instead).
  */
 final class SynthesisLayer implements Trainable {
   private final Ops tf;
   private final ModulatedConv conv;
   private final Optional<Variable<TFloat32>> noiseStrength;
   private final Variable<TFloat32> bias;
-  private final float styleGain;
   private final Lrelu activation;
 
-  private SynthesisLayer(Ops tf, String name, ModulatedConv conv, boolean rgb, long in, long out) {
+  private SynthesisLayer(Ops tf, String name, ModulatedConv conv, boolean rgb, long out) {
     this.tf = tf;
     this.conv = conv;
     this.noiseStrength =
@@ -36,7 +37,6 @@ final class SynthesisLayer implements Trainable {
             ? Optional.empty()
             : Optional.of(Variables.filled(tf, name + "_noise_strength", Shape.scalar(), 0f));
     this.bias = Variables.filled(tf, name + "_b", Shape.of(out), 0f);
-    this.styleGain = rgb ? (float) (1 / Math.sqrt(in)) : 1f;
     this.activation = rgb ? null : new Lrelu(tf);
   }
 
@@ -50,7 +50,6 @@ final class SynthesisLayer implements Trainable {
         name,
         new ModulatedConv(tf, name, Shape.of(3, 3, in, out), latentDim, true, up, seeds),
         false,
-        in,
         out);
   }
 
@@ -62,7 +61,6 @@ final class SynthesisLayer implements Trainable {
         name,
         new ModulatedConv(tf, name, Shape.of(1, 1, in, channels), latentDim, false, false, seeds),
         true,
-        in,
         channels);
   }
 
@@ -72,7 +70,7 @@ final class SynthesisLayer implements Trainable {
    */
   Operand<TFloat32> apply(Operand<TFloat32> x, Operand<TFloat32> w, Operand<TFloat32> noise) {
     Operand<TFloat32> y =
-        tf.math.add(conv.apply(x, w, styleGain), tf.math.mul(noise, noiseStrength.orElseThrow()));
+        tf.math.add(conv.apply(x, w), tf.math.mul(noise, noiseStrength.orElseThrow()));
     return activation.apply(tf.math.add(y, bias), Mode.TRAINING);
   }
 
@@ -81,7 +79,7 @@ final class SynthesisLayer implements Trainable {
     if (noiseStrength.isPresent()) {
       throw new IllegalStateException("a convolution layer needs its noise input");
     }
-    return tf.math.add(conv.apply(x, w, styleGain), bias);
+    return tf.math.add(conv.apply(x, w), bias);
   }
 
   @Override

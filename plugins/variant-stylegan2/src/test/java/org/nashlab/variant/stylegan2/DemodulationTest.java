@@ -66,4 +66,21 @@ class DemodulationTest {
     assertEquals(1, small, 0.25);
     assertEquals(true, large > 5, "mean square " + large);
   }
+
+  /** toRGB scales its weights by 1 / sqrt(fan_in) once: styles near 1 keep unit variance. */
+  @Test
+  void toRgbKeepsUnitVarianceInputsAtUnitVariance() {
+    try (TestGraph g = new TestGraph()) {
+      SynthesisLayer rgb = SynthesisLayer.toRgb(g.tf, "g_torgb", IN, OUT, LATENT, new Seeds(6));
+      float[] w = TestGraph.gaussian(N * LATENT, 13);
+      for (int i = 0; i < w.length; i++) {
+        w[i] *= 0.1f;
+      }
+      float[] x = TestGraph.gaussian(N * SIDE * SIDE * IN, 14);
+      double meanSquare =
+          interiorMeanSquare(
+              g.run(rgb.apply(g.constant(x, N, SIDE, SIDE, IN), g.constant(w, N, LATENT))));
+      assertEquals(1, meanSquare, 0.25);
+    }
+  }
 }
