@@ -4,6 +4,7 @@ import static org.nashlab.api.ParamChecks.fraction;
 import static org.nashlab.api.ParamChecks.layerWidth;
 import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
+import static org.nashlab.api.ParamChecks.size;
 
 import java.util.List;
 import org.nashlab.api.DataDescription;
@@ -78,7 +79,7 @@ public final class StyleGan2 implements Variant {
         throw new IllegalArgumentException(
             "mapping-lr-multiplier: must be in (0, 1], got " + mappingLrMultiplier);
       }
-      layerWidth(fmapBase, "fmap-base");
+      size(fmapBase, 1 << 20, "fmap-base", "it is divided by the resolution, 4 or more");
       layerWidth(fmapMax, "fmap-max");
       fraction(styleMixing, "style-mixing");
       nonNegative(r1Gamma, "r1-gamma");
