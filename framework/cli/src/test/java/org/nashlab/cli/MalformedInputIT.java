@@ -289,6 +289,17 @@ class MalformedInputIT {
         "variant",
         "{name: progan, batch-sizes: '4:128, 8'}",
         "variant: batch-sizes: '8' is not RESOLUTION:SIZE");
+    e.set(
+        "stylegan2 on points",
+        "variant",
+        "{name: stylegan2}",
+        "variant: 'stylegan2' cannot train on dataset 'ring': StyleGAN2 synthesises square images of"
+            + " at least 8 x 8");
+    e.set(
+        "stylegan2 truncation above 1",
+        "variant",
+        "{name: stylegan2, truncation-psi: 1.5}",
+        "variant: truncation-psi: must be in [0, 1], got 1.5");
     e.set("steps -1", "training.steps", "-1", "training.steps: must be > 0");
     e.set(
         "steps past int",

@@ -4,10 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nashlab.api.AdversarialLosses;
+import org.nashlab.api.CriticPass;
 import org.nashlab.api.CriticTerms;
 import org.nashlab.api.Critics;
-import org.nashlab.api.LossContext;
-import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Schedule;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.VariantContext;
@@ -60,26 +59,10 @@ final class GrowingProgram {
             padding.pad(tf, Rows.first(tf, context.realBatch(), rows), BACKGROUND),
             levels(architecture));
     Operand<TFloat32> fake = generator.apply(Rows.first(tf, latent, rows), Mode.TRAINING);
-    Operand<TFloat32> realIn = context.criticInput(real, "real");
-    Operand<TFloat32> fakeIn = context.criticInput(fake, "fake");
-    Operand<TFloat32> realScores = critic.apply(realIn, Mode.TRAINING);
-    Operand<TFloat32> fakeScores = critic.apply(fakeIn, Mode.TRAINING);
-    AdversarialLosses losses = context.loss().build(new LossContext(tf, realScores, fakeScores));
-    CriticTerms terms =
-        CriticTerms.of(
-            context,
-            PenaltyContext.of(
-                context,
-                "d",
-                realIn,
-                fakeIn,
-                realScores,
-                fakeScores,
-                x -> critic.apply(x, Mode.TRAINING),
-                critic.variables(),
-                generator.variables()),
-            losses.discriminator(),
-            "d");
+    CriticPass pass = CriticPass.of(context, critic, generator, real, fake);
+    CriticTerms terms = pass.terms();
+    AdversarialLosses losses = pass.losses();
+    Operand<TFloat32> realScores = pass.realScores();
     Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>(terms.scalars());
     Operand<TFloat32> dLoss = terms.objective();
     if (drift > 0) {
@@ -98,7 +81,7 @@ final class GrowingProgram {
     dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", dLoss);
     dScalars.put("d/real", Critics.meanProbability(tf, realScores));
-    dScalars.put("d/fake", Critics.meanProbability(tf, fakeScores));
+    dScalars.put("d/fake", Critics.meanProbability(tf, pass.fakeScores()));
     gScalars.put("loss/g", gLoss);
 
     Operand<TFloat32> samples = padding.crop(tf, generator.apply(latent, Mode.INFERENCE));

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nashlab.api.AdversarialLosses;
+import org.nashlab.api.CriticPass;
 import org.nashlab.api.CriticTerms;
 import org.nashlab.api.Critics;
-import org.nashlab.api.LossContext;
-import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.Mode;
@@ -68,32 +67,15 @@ final class StyleProgram {
     Operand<TFloat32> fake = generator.synthesis(ws, noises);
 
     Operand<TFloat32> real = padding.pad(tf, context.realBatch(), BACKGROUND);
-    Operand<TFloat32> realIn = context.criticInput(real, "real");
-    Operand<TFloat32> fakeIn = context.criticInput(fake, "fake");
-    Operand<TFloat32> realScores = critic.apply(realIn, Mode.TRAINING);
-    Operand<TFloat32> fakeScores = critic.apply(fakeIn, Mode.TRAINING);
-    AdversarialLosses losses = context.loss().build(new LossContext(tf, realScores, fakeScores));
-    CriticTerms terms =
-        CriticTerms.of(
-            context,
-            PenaltyContext.of(
-                context,
-                "d",
-                realIn,
-                fakeIn,
-                realScores,
-                fakeScores,
-                x -> critic.apply(x, Mode.TRAINING),
-                critic.variables(),
-                generator.variables()),
-            losses.discriminator(),
-            "d");
+    CriticPass pass = CriticPass.of(context, critic, generator, real, fake);
+    CriticTerms terms = pass.terms();
+    AdversarialLosses losses = pass.losses();
 
     Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>(terms.scalars());
     Map<String, Operand<TFloat32>> r1Scalars = new LinkedHashMap<>();
     Operand<TFloat32> dObjective = terms.objective();
     if (settings.r1Gamma() > 0) {
-      Operand<TFloat32> r1 = r1(context, critic, realIn, (float) settings.r1Gamma());
+      Operand<TFloat32> r1 = r1(context, critic, pass.realIn(), (float) settings.r1Gamma());
       r1Scalars.put("reg/r1/d", r1);
       dObjective =
           tf.math.add(dObjective, tf.math.mul(r1, tf.constant((float) settings.r1Interval())));
@@ -135,8 +117,8 @@ final class StyleProgram {
     Op gTrain = context.minimize("g", gTrainable, gObjective, context.steps(), gScalars);
     dScalars.putAll(losses.diagnostics());
     dScalars.put("loss/d", terms.objective());
-    dScalars.put("d/real", Critics.meanProbability(tf, realScores));
-    dScalars.put("d/fake", Critics.meanProbability(tf, fakeScores));
+    dScalars.put("d/real", Critics.meanProbability(tf, pass.realScores()));
+    dScalars.put("d/fake", Critics.meanProbability(tf, pass.fakeScores()));
     gScalars.put("loss/g", gMain);
     r1Scalars.putAll(dScalars);
     plScalars.putAll(gScalars);
