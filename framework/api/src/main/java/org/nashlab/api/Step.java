@@ -27,7 +27,9 @@ public interface Step {
 
   /**
    * Runs the update named {@code update} on the current batches; when {@code fetch}, its scalars
-   * are logged for this step (a later run's scalar of the same key wins).
+   * are fetched and, on a {@link #logging()} step, logged for this step (a later run's scalar of
+   * the same key wins). Nash logs only on logging steps: a scalar fetched on another step is
+   * dropped, so there is no point in fetching then.
    */
   void run(String update, boolean fetch);
 

@@ -36,7 +36,6 @@ class StyleGan2IT {
     "variant.fmap-max=16",
     "variant.r1-gamma=1",
     "training.batch-size=8",
-    "training.sample-every=0",
     "training.eval-every=0",
     "metrics=[]"
   };
