@@ -21,6 +21,14 @@ public interface EvaluationContext {
   /** {@link #real} through the feature network; cached on disk across runs. */
   Embedding realFeatures(int n);
 
+  /**
+   * The open data source the generated samples imitate, for metrics that use a capability of their
+   * own datasets (an oracle's density, a held-out set): test for it with {@code instanceof}.
+   */
+  default DataSource data() {
+    throw new UnsupportedOperationException("this evaluation context does not offer the data");
+  }
+
   /** The modes of the dataset, when it is a mixture of Gaussians. */
   Optional<MixtureModes> modes();
 }

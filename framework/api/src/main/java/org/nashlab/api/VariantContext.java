@@ -105,6 +105,18 @@ public interface VariantContext {
   }
 
   /**
+   * The open data source of stream {@code stream}, for capabilities a family's own datasets offer
+   * beyond batches ({@link TokenSequences}, a held-out set, an oracle's density): test for them
+   * with {@code instanceof}. Nash feeds the batches; a program reads data only through {@link
+   * #real(String)}.
+   *
+   * @throws IllegalArgumentException if the experiment has no such stream
+   */
+  default DataSource source(String stream) {
+    return unsupported("data sources");
+  }
+
+  /**
    * Another latent input, {@code [batch, dimension]}, standard normal noise from the noise stream
    * (for instance the second latent of style mixing). Each name may be asked for once.
    */

@@ -1,6 +1,7 @@
 package org.nashlab.eval;
 
 import java.util.Optional;
+import org.nashlab.api.DataSource;
 import org.nashlab.api.Embedding;
 import org.nashlab.api.EvaluationContext;
 import org.nashlab.api.MixtureModes;
@@ -50,6 +51,11 @@ final class EvaluationRound implements EvaluationContext {
   @Override
   public Embedding realFeatures(int n) {
     return evaluator.realFeatures(n);
+  }
+
+  @Override
+  public DataSource data() {
+    return evaluator.reference().source();
   }
 
   @Override

@@ -18,6 +18,11 @@ public final class RealReference {
     this.data = data;
   }
 
+  /** The source the samples come from. */
+  public DataSource source() {
+    return data;
+  }
+
   public Samples draw(int n) {
     int size = Math.toIntExact(data.sampleShape().size());
     float[] values = new float[n * size];

@@ -1,7 +1,9 @@
 package org.nashlab.train;
 
+import java.nio.charset.StandardCharsets;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
+import org.nashlab.api.TokenSequences;
 import org.nashlab.api.TrackedRun;
 import org.nashlab.api.TrainingProgram;
 import org.slf4j.Logger;
@@ -12,7 +14,9 @@ import org.tensorflow.ndarray.Shape;
  * Draws the program's samples for one fixed set of inputs (the same noise at every step, so the
  * pictures show how the same samples evolve) and logs them as {@code samples/step-NNNNNN.png}: a
  * scatter plot over the true modes for 2-D points, an 8x8 grid for images (a row per class for
- * conditional programs), or the program's own {@link TrainingProgram.SampleGrid}.
+ * conditional programs), or the program's own {@link TrainingProgram.SampleGrid}. Token sequences
+ * ({@link TokenSequences}) are logged as text instead, {@code samples/step-NNNNNN.txt}, one sample
+ * a line, beside {@code samples/vocabulary.txt}, the key to their ids.
  */
 final class SampleWriter {
   private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
@@ -27,6 +31,7 @@ final class SampleWriter {
   private final ProgramInputs.Rows rows;
   private final int count;
   private final int columns;
+  private boolean vocabularyLogged;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
     this.sampler = new ProgramSampler(setup);
@@ -64,6 +69,10 @@ final class SampleWriter {
   }
 
   void write(long step) {
+    if (data instanceof TokenSequences tokens && program.grid().isEmpty()) {
+      writeText(step, tokens);
+      return;
+    }
     if (!isPoints() && !isImages()) {
       log.debug("no sample picture for samples of shape {}", data.sampleShape());
       return;
@@ -81,5 +90,26 @@ final class SampleWriter {
               : ImageGrid.png(values, data.sampleShape(), count, columns, 2);
     }
     run.logArtifact(String.format("samples/step-%06d.png", step), png);
+  }
+
+  private void writeText(long step, TokenSequences tokens) {
+    if (!vocabularyLogged) {
+      run.logArtifact(
+          "samples/vocabulary.txt", tokens.vocabularyListing().getBytes(StandardCharsets.UTF_8));
+      vocabularyLogged = true;
+    }
+    float[] values = sampler.sample(program.samples(), rows, count);
+    int length = Math.toIntExact(data.sampleShape().size());
+    StringBuilder text = new StringBuilder();
+    int[] sample = new int[length];
+    for (int i = 0; i < count; i++) {
+      for (int t = 0; t < length; t++) {
+        sample[t] = Math.round(values[i * length + t]);
+      }
+      text.append(tokens.decode(sample).replace('\n', ' ')).append('\n');
+    }
+    run.logArtifact(
+        String.format("samples/step-%06d.txt", step),
+        text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

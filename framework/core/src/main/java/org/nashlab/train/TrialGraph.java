@@ -146,6 +146,11 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   }
 
   @Override
+  public DataSource source(String stream) {
+    return inputs.source(stream);
+  }
+
+  @Override
   public Shape sampleShape(String stream) {
     return inputs.source(stream).sampleShape();
   }

@@ -109,6 +109,7 @@ record TrialSetup(
       graph.inputs().open(spec.training().batchSize(), updateInputs(program));
       DataSource imitated = data.get(program.imitates());
       List<NamedMetric> metrics = metrics(spec, plugins);
+      checkMetrics(metrics, imitated);
       PluginChoice imitatedChoice = spec.datasets().get(program.imitates());
       String datasetKey = ResolvedConfig.choiceKey(imitatedChoice);
       // Opened before the run exists: training a classifier can fail, and must leave no run behind.
@@ -221,6 +222,17 @@ record TrialSetup(
         : spec.metrics().stream()
             .map(m -> new NamedMetric(m.spec().name(), create(plugins, m, Metric.class)))
             .toList();
+  }
+
+  /** A metric that cannot measure this data is an error in its entry of {@code metrics:}. */
+  private static void checkMetrics(List<NamedMetric> metrics, DataSource imitated) {
+    for (int i = 0; i < metrics.size(); i++) {
+      List<String> problems = metrics.get(i).metric().problemsWith(imitated);
+      if (!problems.isEmpty()) {
+        throw new PluginFailure(
+            "metrics[" + i + "]", new IllegalArgumentException(String.join("; ", problems)));
+      }
+    }
   }
 
   /** The feature network; one that cannot serve this data is an error in the experiment. */
