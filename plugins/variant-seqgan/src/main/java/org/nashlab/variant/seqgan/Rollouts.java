@@ -60,17 +60,8 @@ final class Rollouts {
     int offset = 0;
     for (int g = 1; g < length; g++) {
       int remaining = length - g;
-      LstmGenerator.State from = drawn.states().get(g);
-      LstmGenerator.State tiled = new LstmGenerator.State(tile(from.h()), tile(from.c()));
-      Operand<TInt32> prefix = tile(columns(drawn.tokens(), 0, g));
-      Operand<TInt32> last = tile(columns(drawn.tokens(), g - 1, 1));
-      Operand<TFloat32> u = columns(byRollout, offset, remaining);
-      Operand<TInt32> rest =
-          generator
-              .draw(tiled, tf.reshape(last, tf.constant(new int[] {-1})), u, remaining)
-              .tokens();
-      Operand<TInt32> completed = tf.concat(List.of(prefix, rest), tf.constant(1));
-      Operand<TFloat32> probability = realProbability(completed);
+      Operand<TFloat32> probability =
+          realProbability(complete(drawn, columns(byRollout, offset, remaining), g));
       rewards.add(
           tf.math.mean(
               tf.reshape(probability, tf.stack(List.of(tf.constant(rollouts), rows))),
@@ -79,6 +70,22 @@ final class Rollouts {
     }
     rewards.add(realProbability(drawn.tokens()));
     return tf.stopGradient(tf.stack(rewards, org.tensorflow.op.core.Stack.axis(1L)));
+  }
+
+  /**
+   * {@code rollouts} completions of the first {@code g} tokens of each of {@code drawn}'s rows,
+   * {@code [rollouts * rows, T]} (completion {@code n} of row {@code b} at row {@code n * rows +
+   * b}): the prefix as drawn, the rest drawn by the generator from the prefix's state at {@code
+   * uniforms}, {@code [rollouts * rows, T - g]}.
+   */
+  Operand<TInt32> complete(LstmGenerator.Drawn drawn, Operand<TFloat32> uniforms, int g) {
+    LstmGenerator.State from = drawn.states().get(g);
+    LstmGenerator.State tiled = new LstmGenerator.State(tile(from.h()), tile(from.c()));
+    Operand<TInt32> prefix = tile(columns(drawn.tokens(), 0, g));
+    Operand<TInt32> last =
+        tf.reshape(tile(columns(drawn.tokens(), g - 1, 1)), tf.constant(new int[] {-1}));
+    Operand<TInt32> rest = generator.draw(tiled, last, uniforms, length - g).tokens();
+    return tf.concat(List.of(prefix, rest), tf.constant(1));
   }
 
   /** D's probability that each sequence is real, {@code [rows]}. */
