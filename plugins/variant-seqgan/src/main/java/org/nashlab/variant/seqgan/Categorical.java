@@ -2,7 +2,9 @@ package org.nashlab.variant.seqgan;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -21,21 +23,30 @@ final class Categorical {
    *     cumulative probability just below a uniform near 1)
    */
   static Operand<TInt32> inverse(
-      Ops tf, Operand<TFloat32> logits, Operand<TFloat32> uniforms, int vocabulary) {
-    Operand<TFloat32> cumulative = tf.math.cumsum(tf.nn.softmax(logits), tf.constant(1));
-    Operand<TFloat32> below =
-        tf.dtypes.cast(
-            tf.math.lessEqual(cumulative, tf.expandDims(uniforms, tf.constant(1))), TFloat32.class);
+      Ops tf, Operand<TFloat64> logits, Operand<TFloat64> uniforms, int vocabulary) {
+    // In double precision, and without a separate normalising sum: the unnormalised weights'
+    // running sum is compared with u times its last element. Float sums round differently from
+    // run to run in their last bit, and a uniform that falls within that bit of a cumulative
+    // probability would pick another token, so a run would not repeat.
+    Operand<TFloat64> l = logits;
+    Operand<TFloat64> weights =
+        tf.math.exp(tf.math.sub(l, tf.max(l, tf.constant(new int[] {1}), Max.keepDims(true))));
+    Operand<TFloat64> running = tf.math.cumsum(weights, tf.constant(1));
+    Operand<TFloat64> total =
+        tf.slice(
+            running, tf.constant(new int[] {0, vocabulary - 1}), tf.constant(new int[] {-1, 1}));
+    Operand<TFloat64> cumulative = tf.math.div(running, total);
+    Operand<TFloat64> u = tf.expandDims(uniforms, tf.constant(1));
+    Operand<TFloat32> below = tf.dtypes.cast(tf.math.lessEqual(cumulative, u), TFloat32.class);
     Operand<TInt32> count = tf.dtypes.cast(tf.sum(below, tf.constant(1)), TInt32.class);
     return tf.stopGradient(tf.math.minimum(count, tf.constant(vocabulary - 1)));
   }
 
   /** Uniforms in [0, 1] from standard normal noise, through the normal CDF. */
-  static Operand<TFloat32> uniform(Ops tf, Operand<TFloat32> normal) {
+  static Operand<TFloat64> uniform(Ops tf, Operand<TFloat32> normal) {
+    Operand<TFloat64> z = tf.dtypes.cast(normal, TFloat64.class);
     return tf.math.mul(
-        tf.constant(0.5f),
-        tf.math.add(
-            tf.constant(1f),
-            tf.math.erf(tf.math.mul(normal, tf.constant((float) (1 / Math.sqrt(2)))))));
+        tf.constant(0.5),
+        tf.math.add(tf.constant(1.0), tf.math.erf(tf.math.mul(z, tf.constant(1 / Math.sqrt(2))))));
   }
 }

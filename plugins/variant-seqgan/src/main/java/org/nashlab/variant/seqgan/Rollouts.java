@@ -6,6 +6,7 @@ import org.nashlab.nn.Mode;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -44,11 +45,11 @@ final class Rollouts {
    *     reads columns {@code n * T(T-1)/2 ..}, the prefix of {@code g} tokens the next {@code T -
    *     g}
    */
-  Operand<TFloat32> rewards(LstmGenerator.Drawn drawn, Operand<TFloat32> uniforms) {
+  Operand<TFloat32> rewards(LstmGenerator.Drawn drawn, Operand<TFloat64> uniforms) {
     Operand<TInt32> rows = LstmGenerator.rows(tf, drawn.tokens());
     int perRollout = length * (length - 1) / 2;
     // [rows, N * S] -> [N * rows, S]: row n * rows + b is rollout n of row b.
-    Operand<TFloat32> byRollout =
+    Operand<TFloat64> byRollout =
         tf.reshape(
             tf.linalg.transpose(
                 tf.reshape(
@@ -78,9 +79,9 @@ final class Rollouts {
    * b}): the prefix as drawn, the rest drawn by the generator from the prefix's state at {@code
    * uniforms}, {@code [rollouts * rows, T - g]}.
    */
-  Operand<TInt32> complete(LstmGenerator.Drawn drawn, Operand<TFloat32> uniforms, int g) {
-    LstmGenerator.State from = drawn.states().get(g);
-    LstmGenerator.State tiled = new LstmGenerator.State(tile(from.h()), tile(from.c()));
+  Operand<TInt32> complete(LstmGenerator.Drawn drawn, Operand<TFloat64> uniforms, int g) {
+    LstmGenerator.State<TFloat64> from = drawn.states().get(g);
+    LstmGenerator.State<TFloat64> tiled = new LstmGenerator.State<>(tile(from.h()), tile(from.c()));
     Operand<TInt32> prefix = tile(columns(drawn.tokens(), 0, g));
     Operand<TInt32> last =
         tf.reshape(tile(columns(drawn.tokens(), g - 1, 1)), tf.constant(new int[] {-1}));

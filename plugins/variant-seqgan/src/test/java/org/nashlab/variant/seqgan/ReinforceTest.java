@@ -13,6 +13,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 /**
  * The policy gradient SeqGAN's generator takes, on a one-step policy: the REINFORCE estimate from
@@ -35,7 +36,7 @@ class ReinforceTest {
       for (int i = 0; i < n; i++) {
         u[i] = (float) random.nextDouble();
       }
-      Operand<TFloat32> uniforms = g.constant(u, n, 1);
+      Operand<TFloat64> uniforms = tf.dtypes.cast(g.constant(u, n, 1), TFloat64.class);
       LstmGenerator.Drawn drawn = generator.draw(uniforms, 1);
       Operand<TFloat32> reward = tf.gather(tf.constant(REWARD), drawn.tokens(), tf.constant(0));
       Operand<TFloat32> loss =

@@ -12,6 +12,7 @@ import org.nashlab.testkit.TestGraph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -32,9 +33,9 @@ class RolloutTest {
       TokenCritic critic =
           new TokenCritic(tf, "d", 9, 4, Filters.parse("2:3, 3:3"), 0.25f, new Seeds(3));
       Rollouts rollouts = new Rollouts(tf, generator, critic, 1, LENGTH);
-      Operand<TFloat32> uniforms =
+      Operand<TFloat64> uniforms =
           Categorical.uniform(tf, g.constant(TestGraph.gaussian(ROWS * LENGTH, 5), ROWS, LENGTH));
-      Operand<TFloat32> others =
+      Operand<TFloat64> others =
           Categorical.uniform(tf, g.constant(TestGraph.gaussian(ROWS * LENGTH, 6), ROWS, LENGTH));
       LstmGenerator.Drawn drawn = generator.draw(uniforms, LENGTH);
       float[] sequence = g.run(asFloat(tf, drawn.tokens()));
@@ -79,7 +80,7 @@ class RolloutTest {
                   tf, g.constant(TestGraph.gaussian(ROWS * LENGTH, 5), ROWS, LENGTH)),
               LENGTH);
       int perRow = Rollouts.uniformsPerRow(rollouts, LENGTH);
-      Operand<TFloat32> rolloutUniforms =
+      Operand<TFloat64> rolloutUniforms =
           Categorical.uniform(tf, g.constant(TestGraph.gaussian(ROWS * perRow, 8), ROWS, perRow));
       Operand<TFloat32> whole =
           tf.math.sigmoid(
@@ -97,7 +98,7 @@ class RolloutTest {
     }
   }
 
-  private static Operand<TFloat32> tail(Ops tf, Operand<TFloat32> uniforms, int from) {
+  private static Operand<TFloat64> tail(Ops tf, Operand<TFloat64> uniforms, int from) {
     return tf.slice(uniforms, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, -1}));
   }
 
