@@ -1,5 +1,6 @@
 package org.nashlab.variant.seqgan;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +36,25 @@ final class SeqGanProgram {
   static final String GENERATOR_POLICY = "generator-policy-gradient";
   static final String DISCRIMINATOR = "discriminator";
 
-  private SeqGanProgram() {}
+  private final VariantContext context;
+  private final Ops tf;
+  private final SeqGan.Params params;
+  private final Phases phases;
+  private final int length;
+  private final LstmGenerator generator;
+  private final TokenCritic critic;
 
-  static TrainingProgram build(
+  private SeqGanProgram(
       VariantContext context, SeqGan.Params params, Phases phases, int vocabulary) {
-    Ops tf = context.tf();
-    int length = Math.toIntExact(context.sampleShape().get(0));
-    LstmGenerator generator =
+    this.context = context;
+    this.tf = context.tf();
+    this.params = params;
+    this.phases = phases;
+    this.length = Math.toIntExact(context.sampleShape().get(0));
+    this.generator =
         new LstmGenerator(
             tf, "g", vocabulary, params.embeddingDim(), params.hiddenDim(), context.initSeeds());
-    TokenCritic critic =
+    this.critic =
         new TokenCritic(
             tf,
             "d",
@@ -53,40 +63,62 @@ final class SeqGanProgram {
             Filters.parse(params.filters()),
             (float) params.dropout(),
             context.initSeeds());
+  }
 
-    // D: real sequences against sequences G draws.
-    Operand<TInt32> realTokens = tokens(tf, context.realBatch());
-    Operand<TInt32> negatives =
-        generator
-            .draw(Categorical.uniform(tf, context.latent("seqgan_negatives", length)), length)
-            .tokens();
+  static TrainingProgram build(
+      VariantContext context, SeqGan.Params params, Phases phases, int vocabulary) {
+    return new SeqGanProgram(context, params, phases, vocabulary).program();
+  }
+
+  private TrainingProgram program() {
     CriticPass pass =
         CriticPass.of(
-            context, critic, generator, critic.embed(realTokens), critic.embed(negatives));
+            context,
+            critic,
+            generator,
+            critic.embed(tokens(context.realBatch())),
+            critic.embed(drawn("seqgan_negatives").tokens()));
+    List<TrainingProgram.Update> updates = new ArrayList<>(generatorUpdates(pass.terms()));
+    updates.add(discriminatorUpdate(pass));
+    Operand<TFloat32> samples =
+        tf.dtypes.cast(
+            generator.draw(Categorical.uniform(tf, context.latent(length)), length).tokens(),
+            TFloat32.class);
+    return new TrainingProgram(
+        updates,
+        schedule(phases, context.batchSize()),
+        samples,
+        VariantContext.REAL,
+        Optional.empty(),
+        probes());
+  }
+
+  /** D judges real sequences against sequences G draws; the authors' L2 term on its output. */
+  private TrainingProgram.Update discriminatorUpdate(CriticPass pass) {
     CriticTerms terms = pass.terms();
     Operand<TFloat32> l2 = tf.math.mul(tf.constant((float) params.l2()), critic.outputL2());
-    Operand<TFloat32> dLoss = tf.math.add(terms.objective(), l2);
-    Map<String, Operand<TFloat32>> dScalars = new LinkedHashMap<>(terms.scalars());
-    dScalars.put("reg/l2/d", l2);
-    Op dTrain =
-        context.minimize(
-            "d",
-            critic,
-            dLoss,
-            Math.max(1, phases.discriminatorUpdates(context.steps())),
-            dScalars);
-    dScalars.putAll(pass.losses().diagnostics());
-    dScalars.put("loss/d", dLoss);
-    dScalars.put("d/real", Critics.meanProbability(tf, pass.realScores()));
-    dScalars.put("d/fake", Critics.meanProbability(tf, pass.fakeScores()));
+    Operand<TFloat32> loss = tf.math.add(terms.objective(), l2);
+    Map<String, Operand<TFloat32>> scalars = new LinkedHashMap<>(terms.scalars());
+    scalars.put("reg/l2/d", l2);
+    long updates = Math.max(1, phases.discriminatorUpdates(context.steps()));
+    Op train = context.minimize("d", critic, loss, updates, scalars);
+    scalars.putAll(pass.losses().diagnostics());
+    scalars.put("loss/d", loss);
+    scalars.put("d/real", Critics.meanProbability(tf, pass.realScores()));
+    scalars.put("d/fake", Critics.meanProbability(tf, pass.fakeScores()));
+    return new TrainingProgram.Update(DISCRIMINATOR, train, scalars);
+  }
 
-    // G: maximum likelihood on the first MLE_ROWS real rows.
-    Operand<TFloat32> mleRealRows = Rows.first(tf, context.realBatch(), rows(context, MLE_ROWS));
-    Operand<TFloat32> mleLogP = generator.logProbabilities(tokens(tf, mleRealRows), length);
-    Operand<TFloat32> nll = negativeMean(tf, mleLogP);
+  /**
+   * G's one train op, as two updates with the scalars of each objective: maximum likelihood on the
+   * first {@value #MLE_ROWS} real rows, and the policy gradient on {@value #POLICY_ROWS} drawn
+   * sequences rewarded by D through rollouts; plus the techniques' generator terms.
+   */
+  private List<TrainingProgram.Update> generatorUpdates(CriticTerms terms) {
+    Operand<TFloat32> mleRows = Rows.first(tf, context.realBatch(), rows(MLE_ROWS));
+    Operand<TFloat32> nll = negativeMean(tf, generator.logProbabilities(tokens(mleRows), length));
 
-    // G: policy gradient on POLICY_ROWS drawn sequences, rewarded by D through rollouts.
-    Operand<TInt32> policyRows = rows(context, POLICY_ROWS);
+    Operand<TInt32> policyRows = rows(POLICY_ROWS);
     Operand<TFloat32> policyNoise =
         Rows.first(tf, context.latent("seqgan_policy", length), policyRows);
     LstmGenerator.Drawn drawn = generator.draw(Categorical.uniform(tf, policyNoise), length);
@@ -101,36 +133,27 @@ final class SeqGanProgram {
     Operand<TFloat32> policyLoss =
         negativeMean(tf, tf.math.mul(generator.logProbabilities(drawn.tokens(), length), rewards));
 
-    Map<String, Operand<TFloat32>> gScalars = new LinkedHashMap<>(terms.generatorTerms());
-    Operand<TFloat32> gLoss = terms.addGeneratorTerms(tf, tf.math.add(nll, policyLoss));
-    Op gTrain =
-        context.minimize(
-            "g", generator, gLoss, Math.max(1, phases.generatorUpdates(context.steps())), gScalars);
-    Map<String, Operand<TFloat32>> mleScalars = new LinkedHashMap<>(gScalars);
-    mleScalars.put("loss/g-mle", nll);
-    Map<String, Operand<TFloat32>> policyScalars = new LinkedHashMap<>(gScalars);
-    policyScalars.put("loss/g", policyLoss);
-    policyScalars.put("seqgan/reward", negativeMean(tf, tf.math.neg(rewards)));
+    Map<String, Operand<TFloat32>> scalars = new LinkedHashMap<>(terms.generatorTerms());
+    Operand<TFloat32> loss = terms.addGeneratorTerms(tf, tf.math.add(nll, policyLoss));
+    long updates = Math.max(1, phases.generatorUpdates(context.steps()));
+    Op train = context.minimize("g", generator, loss, updates, scalars);
+    Map<String, Operand<TFloat32>> mle = new LinkedHashMap<>(scalars);
+    mle.put("loss/g-mle", nll);
+    Map<String, Operand<TFloat32>> policy = new LinkedHashMap<>(scalars);
+    policy.put("loss/g", policyLoss);
+    policy.put("seqgan/reward", negativeMean(tf, tf.math.neg(rewards)));
+    return List.of(
+        new TrainingProgram.Update(GENERATOR_MLE, train, mle),
+        new TrainingProgram.Update(GENERATOR_POLICY, train, policy));
+  }
 
-    Operand<TFloat32> samples =
-        tf.dtypes.cast(
-            generator.draw(Categorical.uniform(tf, context.latent(length)), length).tokens(),
-            TFloat32.class);
-    return new TrainingProgram(
-        List.of(
-            new TrainingProgram.Update(GENERATOR_MLE, gTrain, mleScalars),
-            new TrainingProgram.Update(GENERATOR_POLICY, gTrain, policyScalars),
-            new TrainingProgram.Update(DISCRIMINATOR, dTrain, dScalars)),
-        schedule(phases, context.batchSize()),
-        samples,
-        VariantContext.REAL,
-        Optional.empty(),
-        probes(tf, generator, context, length));
+  /** A batch G draws from the start at the latent input {@code name}. */
+  private LstmGenerator.Drawn drawn(String name) {
+    return generator.draw(Categorical.uniform(tf, context.latent(name, length)), length);
   }
 
   /** {@code nll-test}: G's mean NLL per token of the held-out sequences, up to their end tokens. */
-  private static Map<String, Operand<TFloat32>> probes(
-      Ops tf, LstmGenerator generator, VariantContext context, int length) {
+  private Map<String, Operand<TFloat32>> probes() {
     if (!(context.source(VariantContext.REAL) instanceof HeldOutSequences source)
         || source.heldOut().length == 0) {
       return Map.of();
@@ -181,11 +204,11 @@ final class SeqGanProgram {
         tf.math.maximum(count, tf.constant(1f)));
   }
 
-  private static Operand<TInt32> rows(VariantContext context, String scalar) {
-    return context.tf().dtypes.cast(context.scalar(scalar), TInt32.class);
+  private Operand<TInt32> rows(String scalar) {
+    return tf.dtypes.cast(context.scalar(scalar), TInt32.class);
   }
 
-  private static Operand<TInt32> tokens(Ops tf, Operand<TFloat32> values) {
+  private Operand<TInt32> tokens(Operand<TFloat32> values) {
     return tf.dtypes.cast(tf.math.round(values), TInt32.class);
   }
 }
