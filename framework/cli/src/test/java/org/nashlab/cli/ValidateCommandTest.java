@@ -49,7 +49,7 @@ class ValidateCommandTest {
       f + ": trainig: is not a section of an experiment; did you mean 'training'?",
       f
           + ": dataset.name: 'rnig' is not a dataset; did you mean 'ring'? Known: cifar10, fashion-mnist,"
-          + " grid, image-folder, mnist, ring, stacked-mnist",
+          + " grid, image-folder, mnist, oracle-sequences, ring, stacked-mnist, text-lines",
       f + ": variant.latent-dimm: is not a parameter; did you mean 'latent-dim'?",
       f
           + ": loss.name: 'non-saturatin' is not a loss; did you mean 'non-saturating'? Known: hinge,"
