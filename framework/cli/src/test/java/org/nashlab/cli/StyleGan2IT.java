@@ -48,8 +48,20 @@ class StyleGan2IT {
     assertEquals(0, fetch.exitCode(), fetch.out() + fetch.err());
   }
 
+  /**
+   * oneDNN off: on an Intel Xeon with AVX-512 (December 2026) its kernels returned empty batches
+   * with the wrong channels, and the lazy regularisers' 0-row steps failed in the gradient
+   * ("Incompatible shapes: [0,16,16,16] vs. [0,1,1,8]"), at 425e414 as well; with Eigen's kernels
+   * the test passes. A known bug of StyleGAN2 on such machines (README), not fixed yet.
+   */
   private Map<String, String> env(MlflowServerExtension.Server mlflow) {
-    return Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "NASH_HOME", home.toString());
+    return Map.of(
+        "MLFLOW_TRACKING_URI",
+        mlflow.uri(),
+        "NASH_HOME",
+        home.toString(),
+        "TF_ENABLE_ONEDNN_OPTS",
+        "0");
   }
 
   /**
