@@ -1,5 +1,7 @@
 package org.nashlab.api;
 
+import java.util.List;
+
 /**
  * A number (or a few) computed at evaluation time from generated and real samples, logged as {@code
  * eval/KEY} by step.
@@ -22,8 +24,8 @@ public interface Metric {
    *
    * @return the problems, empty when there are none (the default)
    */
-  default java.util.List<String> problemsWith(DataSource data) {
-    return java.util.List.of();
+  default List<String> problemsWith(DataSource data) {
+    return List.of();
   }
 
   /**

@@ -19,8 +19,8 @@ import org.nashlab.testkit.MlflowServerExtension;
 
 /**
  * SeqGAN, a variant with its own program on token sequences: a run stopped in each of its three
- * phases and resumed logs exactly the curves of one never stopped, and a run on a user's text file
- * logs its samples as text in the file's own characters, with BLEU against the held-out lines.
+ * phases resumes where it stopped, and a run on a user's text file logs its samples as text in the
+ * file's own characters, with BLEU against the held-out lines.
  */
 @ExtendWith(MlflowServerExtension.class)
 class SeqGanIT {

@@ -16,7 +16,7 @@ import org.tensorflow.ndarray.Shape;
  * scatter plot over the true modes for 2-D points, an 8x8 grid for images (a row per class for
  * conditional programs), or the program's own {@link TrainingProgram.SampleGrid}. Token sequences
  * ({@link TokenSequences}) are logged as text instead, {@code samples/step-NNNNNN.txt}, one sample
- * a line, beside {@code samples/vocabulary.txt}, the key to their ids.
+ * a line, beside {@code samples/vocabulary.txt}, the key to their ids, logged when the run starts.
  */
 final class SampleWriter {
   private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
@@ -31,13 +31,16 @@ final class SampleWriter {
   private final ProgramInputs.Rows rows;
   private final int count;
   private final int columns;
-  private boolean vocabularyLogged;
 
   SampleWriter(TrialSetup setup, TrackedRun run) {
     this.sampler = new ProgramSampler(setup);
     this.data = setup.imitated();
     this.run = run;
     this.program = setup.program();
+    if (data instanceof TokenSequences tokens) {
+      run.logArtifact(
+          "samples/vocabulary.txt", tokens.vocabularyListing().getBytes(StandardCharsets.UTF_8));
+    }
     if (program.grid().isPresent()) {
       TrainingProgram.SampleGrid grid = program.grid().get();
       this.count = grid.rows();
@@ -93,11 +96,6 @@ final class SampleWriter {
   }
 
   private void writeText(long step, TokenSequences tokens) {
-    if (!vocabularyLogged) {
-      run.logArtifact(
-          "samples/vocabulary.txt", tokens.vocabularyListing().getBytes(StandardCharsets.UTF_8));
-      vocabularyLogged = true;
-    }
     float[] values = sampler.sample(program.samples(), rows, count);
     int length = Math.toIntExact(data.sampleShape().size());
     StringBuilder text = new StringBuilder();

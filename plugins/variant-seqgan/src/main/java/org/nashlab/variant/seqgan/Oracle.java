@@ -1,6 +1,7 @@
 package org.nashlab.variant.seqgan;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -71,14 +72,7 @@ final class Oracle {
 
   /** {@code -sum_t log p(x_t | x_<t)} of one sequence, in nats. */
   double negativeLogLikelihood(int[] sequence) {
-    Cursor cursor = new Cursor();
-    double nll = 0;
-    int input = START;
-    for (int token : sequence) {
-      nll -= Math.log(cursor.next(input)[token]);
-      input = token;
-    }
-    return nll;
+    return sumAlong(sequence, (p, token) -> -Math.log(p[token]));
   }
 
   /**
@@ -87,18 +81,29 @@ final class Oracle {
    * their negative log-likelihood, with less variance.
    */
   double stepEntropies(int[] sequence) {
+    return sumAlong(
+        sequence,
+        (p, token) -> {
+          double entropy = 0;
+          for (double q : p) {
+            if (q > 0) {
+              entropy -= q * Math.log(q);
+            }
+          }
+          return entropy;
+        });
+  }
+
+  /** The sum over the tokens of {@code sequence} of {@code term(p(. | x_<t), x_t)}. */
+  private double sumAlong(int[] sequence, ToDoubleBiFunction<double[], Integer> term) {
     Cursor cursor = new Cursor();
-    double entropy = 0;
+    double sum = 0;
     int input = START;
     for (int token : sequence) {
-      for (double p : cursor.next(input)) {
-        if (p > 0) {
-          entropy -= p * Math.log(p);
-        }
-      }
+      sum += term.applyAsDouble(cursor.next(input), token);
       input = token;
     }
-    return entropy;
+    return sum;
   }
 
   /** The LSTM's state along one sequence. */

@@ -35,7 +35,12 @@ final class Rollouts {
 
   /** Uniforms each row needs for its rollouts: {@code rollouts} times {@code T(T-1)/2}. */
   static int uniformsPerRow(int rollouts, int length) {
-    return rollouts * length * (length - 1) / 2;
+    return rollouts * tokensAfterPrefixes(length);
+  }
+
+  /** The tokens one rollout draws over all prefixes 1 .. T-1: {@code (T-1) + ... + 1}. */
+  private static int tokensAfterPrefixes(int length) {
+    return length * (length - 1) / 2;
   }
 
   /**
@@ -47,7 +52,7 @@ final class Rollouts {
    */
   Operand<TFloat32> rewards(LstmGenerator.Drawn drawn, Operand<TFloat64> uniforms) {
     Operand<TInt32> rows = LstmGenerator.rows(tf, drawn.tokens());
-    int perRollout = length * (length - 1) / 2;
+    int perRollout = tokensAfterPrefixes(length);
     // [rows, N * S] -> [N * rows, S]: row n * rows + b is rollout n of row b.
     Operand<TFloat64> byRollout =
         tf.reshape(
