@@ -18,8 +18,9 @@ import org.nashlab.api.VariantContext;
  * discriminator's judgement of Monte Carlo completions of its prefix ({@link Rollouts}); D is
  * pre-trained on real against generated sequences and updated {@code training.d-steps} times per
  * policy update. {@code adversarial: false} is the maximum-likelihood baseline of the same
- * experiment, G trained by maximum likelihood on every step. The defaults are the authors' code;
- * {@code training.steps} counts the phases together.
+ * experiment, G trained by maximum likelihood on every step. The parameters' defaults are the
+ * authors' values (the training differs where the README lists it: one optimizer for G's two
+ * objectives, no gradient clipping); {@code training.steps} counts the phases together.
  */
 @Doc(
     "SeqGAN (Yu et al. 2017): LSTM generator pre-trained by MLE, then REINFORCE with rewards from a"
