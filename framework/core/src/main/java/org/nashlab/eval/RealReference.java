@@ -3,12 +3,14 @@ package org.nashlab.eval;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.IndexedSource;
+import org.nashlab.api.MixtureModes;
 import org.nashlab.api.Samples;
 
 /**
  * The real samples generated ones are compared with: the same in every evaluation and every run of
  * a dataset. A finite set gives the first {@code n} of one fixed shuffle, without replacement;
- * endless sources (mixtures) give {@code n} draws from a fixed stream.
+ * mixtures give {@code n} draws of the mixture from a fixed stream, other endless sources {@code n}
+ * draws from it.
  */
 public final class RealReference {
   private static final long SEED = 0x5EED_DA7AL;
@@ -40,6 +42,9 @@ public final class RealReference {
       for (int i = 0; i < n; i++) {
         indexed.copy(order[i], values, i);
       }
+    } else if (data instanceof MixtureModes mixture) {
+      // The mixture itself, also when the trial trains on a fixed set drawn from it.
+      mixture.draw(values, n, random);
     } else {
       data.fillBatch(values, n, random);
     }

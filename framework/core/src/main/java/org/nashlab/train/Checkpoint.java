@@ -22,10 +22,11 @@ import org.tensorflow.Session;
  * A trial's checkpoints in {@code NASH_HOME/checkpoints/RUN_ID/}: the resolved {@code config.yaml},
  * every variable (weights, optimizer slots, batch-norm averages) saved by TensorFlow as {@code
  * step-N.*}, and {@code state.properties} with the step, the positions of the data and noise
- * streams, the program's schedule state ({@code schedule.KEY}) and the values of its fed scalars
- * ({@code scalar.NAME}) and the {@link ComputeConditions} it was computed under ({@code
- * conditions.KEY}). The state file is replaced atomically and names the variables it goes with, so
- * a crash while saving leaves the previous checkpoint usable.
+ * streams, the program's schedule state ({@code schedule.KEY}), the data sources' sampling state
+ * ({@code source.STREAM.KEY}) and the values of its fed scalars ({@code scalar.NAME}) and the
+ * {@link ComputeConditions} it was computed under ({@code conditions.KEY}). The state file is
+ * replaced atomically and names the variables it goes with, so a crash while saving leaves the
+ * previous checkpoint usable.
  */
 final class Checkpoint {
   private static final Logger log = LoggerFactory.getLogger(Checkpoint.class);
@@ -45,6 +46,7 @@ final class Checkpoint {
   private static final String SCHEDULE = "schedule.";
   private static final String SCALAR = "scalar.";
   private static final String CONDITIONS = "conditions.";
+  private static final String SOURCE = "source.";
 
   /** The step, stream positions and program state a checkpoint was saved at. */
   record State(
@@ -53,6 +55,7 @@ final class Checkpoint {
       long noise,
       String variables,
       Map<String, String> schedule,
+      Map<String, Map<String, String>> sources,
       Map<String, Float> scalars,
       Map<String, String> conditions) {}
 
@@ -114,6 +117,11 @@ final class Checkpoint {
     state.setProperty("noise", Long.toString(streams.noise.state()));
     state.setProperty("variables", variables);
     setup.program().schedule().state().forEach((k, v) -> state.setProperty(SCHEDULE + k, v));
+    setup
+        .data()
+        .forEach(
+            (stream, source) ->
+                source.state().forEach((k, v) -> state.setProperty(SOURCE + stream + "." + k, v)));
     setup
         .graph()
         .inputs()
@@ -180,11 +188,19 @@ final class Checkpoint {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     Map<String, String> schedule = new TreeMap<>();
+    Map<String, Map<String, String>> sources = new TreeMap<>();
     Map<String, Float> scalars = new TreeMap<>();
     Map<String, String> conditions = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
       if (key.startsWith(SCHEDULE)) {
         schedule.put(key.substring(SCHEDULE.length()), p.getProperty(key));
+      } else if (key.startsWith(SOURCE)) {
+        // Stream names are flat (letters, digits, dashes): the first dot ends the stream's.
+        String rest = key.substring(SOURCE.length());
+        int dot = rest.indexOf('.');
+        sources
+            .computeIfAbsent(rest.substring(0, dot), s -> new TreeMap<>())
+            .put(rest.substring(dot + 1), p.getProperty(key));
       } else if (key.startsWith(SCALAR)) {
         scalars.put(key.substring(SCALAR.length()), Float.parseFloat(p.getProperty(key)));
       } else if (key.startsWith(CONDITIONS)) {
@@ -198,6 +214,7 @@ final class Checkpoint {
             Long.parseLong(p.getProperty("noise")),
             p.getProperty("variables"),
             schedule,
+            sources,
             scalars,
             conditions));
   }
@@ -216,6 +233,7 @@ final class Checkpoint {
     streams.data.restore(state.data());
     streams.noise.restore(state.noise());
     setup.program().schedule().restore(state.schedule());
+    state.sources().forEach((stream, saved) -> setup.data().get(stream).restore(saved));
     state.scalars().forEach(setup.graph().inputs()::feed);
     return state.step();
   }

@@ -4,21 +4,23 @@ import org.nashlab.nn.Seeds;
 
 /**
  * One master seed split into independent streams: weight initialisation, data order, latent noise,
- * and the fixed latent batch used for samples. Each stream depends only on the master seed, so
- * changing how much one stream is used never shifts another; the data and noise streams' positions
- * are saved in checkpoints.
+ * the fixed latent batch used for samples, and the seed of a dataset's fixed set. Each stream
+ * depends only on the master seed, so changing how much one stream is used never shifts another;
+ * the data and noise streams' positions are saved in checkpoints.
  */
 final class RandomStreams {
   final Seeds init;
   final SplitMix64 data;
   final SplitMix64 noise;
   final SplitMix64 fixedLatent;
+  final long dataset;
 
   RandomStreams(long masterSeed) {
     this.init = new Seeds(stream(masterSeed, 1));
     this.data = new SplitMix64(stream(masterSeed, 2));
     this.noise = new SplitMix64(stream(masterSeed, 3));
     this.fixedLatent = new SplitMix64(stream(masterSeed, 4));
+    this.dataset = stream(masterSeed, 5);
   }
 
   /**

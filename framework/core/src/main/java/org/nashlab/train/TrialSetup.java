@@ -67,6 +67,7 @@ record TrialSetup(
 
   private static TrialSetup assemble(ExperimentSpec spec, PluginRegistry plugins, NashHome home) {
     ComputeConditions conditions = ComputeConditions.current(spec.training().device());
+    RandomStreams streams = new RandomStreams(spec.training().seed());
     Map<String, DataSource> data = new LinkedHashMap<>();
     spec.datasets()
         .forEach(
@@ -77,10 +78,9 @@ record TrialSetup(
                         choice.key(),
                         () ->
                             create(plugins, choice, Dataset.class)
-                                .open(new DatasetContext(home.data())))));
+                                .open(new DatasetContext(home.data(), streams.dataset)))));
     Variant variant = create(plugins, spec.variant(), Variant.class);
     checkData(spec, variant, data);
-    RandomStreams streams = new RandomStreams(spec.training().seed());
     Map<String, Optimizer> optimizers = new LinkedHashMap<>();
     optimizers.put("generator", create(plugins, spec.generatorOptimizer(), Optimizer.class));
     optimizers.put(

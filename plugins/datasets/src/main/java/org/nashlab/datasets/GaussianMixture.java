@@ -3,6 +3,7 @@ package org.nashlab.datasets;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
+import org.nashlab.api.DatasetContext;
 import org.nashlab.api.MixtureModes;
 import org.tensorflow.ndarray.Shape;
 
@@ -16,6 +17,16 @@ final class GaussianMixture implements DataSource, MixtureModes {
     this.std = std;
   }
 
+  /**
+   * The mixture as a dataset opens it: fresh samples every batch when {@code size} is 0, else a
+   * {@link FixedMixtureSet} of {@code size} samples drawn from the context's seed.
+   */
+  static DataSource open(
+      List<double[]> modes, double std, int size, Sampling sampling, DatasetContext context) {
+    GaussianMixture mixture = new GaussianMixture(modes, std);
+    return size == 0 ? mixture : new FixedMixtureSet(mixture, size, sampling, context.seed());
+  }
+
   @Override
   public Shape sampleShape() {
     return Shape.of(2);
@@ -23,11 +34,7 @@ final class GaussianMixture implements DataSource, MixtureModes {
 
   @Override
   public void fillBatch(float[] target, int batchSize, RandomGenerator random) {
-    for (int i = 0; i < batchSize; i++) {
-      double[] centre = modes.get(random.nextInt(modes.size()));
-      target[2 * i] = (float) (centre[0] + std * random.nextGaussian());
-      target[2 * i + 1] = (float) (centre[1] + std * random.nextGaussian());
-    }
+    draw(target, batchSize, random);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.nashlab.datasets;
 
+import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -18,7 +19,15 @@ public final class GridDataset implements Dataset {
   public record Params(
       @Doc("number of modes, a perfect square") @Default("25") int modes,
       @Doc("distance between neighbouring modes") @Default("2.0") double spacing,
-      @Doc("standard deviation of each mode") @Default("0.05") double std) {
+      @Doc("standard deviation of each mode") @Default("0.05") double std,
+      @Doc(
+              "samples of a fixed training set drawn once from the trial's seed (PacGAN: 100000); 0"
+                  + " draws fresh samples every batch")
+          @Default("0")
+          int size,
+      @Doc("how batches come from the fixed set: epochs (each sample once per epoch) or uniform")
+          @Default("epochs")
+          Sampling sampling) {
     public Params {
       positive(modes, "modes");
       int side = (int) Math.round(Math.sqrt(modes));
@@ -28,6 +37,7 @@ public final class GridDataset implements Dataset {
       }
       positive(spacing, "spacing");
       positive(std, "std");
+      nonNegative(size, "size");
     }
   }
 
@@ -53,6 +63,6 @@ public final class GridDataset implements Dataset {
             new double[] {(i - offset) * params.spacing(), (j - offset) * params.spacing()});
       }
     }
-    return new GaussianMixture(centres, params.std());
+    return GaussianMixture.open(centres, params.std(), params.size(), params.sampling(), context);
   }
 }

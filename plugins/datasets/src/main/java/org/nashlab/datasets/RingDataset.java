@@ -1,5 +1,6 @@
 package org.nashlab.datasets;
 
+import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -18,11 +19,20 @@ public final class RingDataset implements Dataset {
   public record Params(
       @Doc("number of modes") @Default("8") int modes,
       @Doc("radius of the circle") @Default("1.0") double radius,
-      @Doc("standard deviation of each mode") @Default("0.01") double std) {
+      @Doc("standard deviation of each mode") @Default("0.01") double std,
+      @Doc(
+              "samples of a fixed training set drawn once from the trial's seed (PacGAN: 100000); 0"
+                  + " draws fresh samples every batch")
+          @Default("0")
+          int size,
+      @Doc("how batches come from the fixed set: epochs (each sample once per epoch) or uniform")
+          @Default("epochs")
+          Sampling sampling) {
     public Params {
       positive(modes, "modes");
       positive(radius, "radius");
       positive(std, "std");
+      nonNegative(size, "size");
     }
   }
 
@@ -45,6 +55,6 @@ public final class RingDataset implements Dataset {
       centres.add(
           new double[] {params.radius() * Math.cos(angle), params.radius() * Math.sin(angle)});
     }
-    return new GaussianMixture(centres, params.std());
+    return GaussianMixture.open(centres, params.std(), params.size(), params.sampling(), context);
   }
 }

@@ -16,22 +16,51 @@ import org.nashlab.api.MixtureModes;
 
 /**
  * How many modes the generator covers. On a mixture of Gaussians it follows VEEGAN/PacGAN (see
- * {@link MixtureCoverage}) and also reports the fraction of high-quality samples. On labelled data
- * the modes are the classes the feature network predicts (on Stacked MNIST the 1000 digit triples):
- * a class is covered when it gets at least {@code min-share} of its uniform share of the samples,
- * by default a tenth, so stray predictions of a collapsed generator do not count. Both report the
- * KL divergence of the mode histogram from uniform, and flag a collapse when at most a quarter of
- * the modes are covered.
+ * {@link MixtureCoverage}) and also reports the fraction of high-quality samples; {@code
+ * high-quality} and {@code histogram} choose between the two readings in use, by default PacGAN's
+ * code's (a disc of 3 std, a histogram of high-quality samples). With no high-quality sample that
+ * histogram is empty and {@code mode-kl} is not reported. On labelled data the modes are the
+ * classes the feature network predicts (on Stacked MNIST the 1000 digit triples): a class is
+ * covered when it gets at least {@code min-share} of its uniform share of the samples, by default a
+ * tenth, so stray predictions of a collapsed generator do not count. Both report the KL divergence
+ * of the mode histogram from uniform, and flag a collapse when at most a quarter of the modes are
+ * covered.
  */
 @Doc("modes covered, high-quality fraction and KL of the mode histogram to uniform (VEEGAN)")
 public final class ModeCoverageMetric implements Metric {
+  /** Where a sample must lie around its nearest mode to be high quality. */
+  public enum Region {
+    /** Euclidean distance below 3 std. */
+    DISC,
+    /** Every coordinate within 3 std. */
+    BOX
+  }
+
+  /** Which samples the mode histogram counts. */
+  public enum Counted {
+    /** High-quality samples only. */
+    HIGH_QUALITY,
+    /** Every sample, at its nearest mode. */
+    ALL
+  }
+
   public record Params(
       @Doc("generated samples counted") @Default("2500") int samples,
       @Doc(
               "classified data: the share of its uniform count a class needs to be covered; 0"
                   + " counts one sample (the Stacked MNIST protocol)")
           @Default("0.1")
-          double minShare) {
+          double minShare,
+      @Doc(
+              "mixtures: a sample is high quality within 3 std of its mode as a disc (Euclidean,"
+                  + " PacGAN's code) or a box (each coordinate)")
+          @Default("disc")
+          Region highQuality,
+      @Doc(
+              "mixtures: the mode histogram counts high-quality samples (PacGAN's code) or all"
+                  + " samples at their nearest mode")
+          @Default("high-quality")
+          Counted histogram) {
     public Params {
       sampleCount(samples, "samples");
       nonNegative(minShare, "min-share");
@@ -40,10 +69,14 @@ public final class ModeCoverageMetric implements Metric {
 
   private final int samples;
   private final double minShare;
+  private final Region region;
+  private final Counted counted;
 
   public ModeCoverageMetric(Params params) {
     this.samples = params.samples();
     this.minShare = params.minShare();
+    this.region = params.highQuality();
+    this.counted = params.histogram();
   }
 
   @Override
@@ -57,7 +90,7 @@ public final class ModeCoverageMetric implements Metric {
     ModeHistogram histogram;
     if (context.modes().isPresent()) {
       MixtureCoverage coverage =
-          MixtureCoverage.of(context.generated(samples), context.modes().get());
+          MixtureCoverage.of(context.generated(samples), context.modes().get(), region, counted);
       histogram = coverage.histogram();
       values.put("modes-covered", (double) histogram.covered());
       values.put("high-quality", coverage.highQuality());
@@ -65,7 +98,10 @@ public final class ModeCoverageMetric implements Metric {
       histogram = predictedClasses(context.generatedFeatures(samples));
       values.put("modes-covered", (double) histogram.covered());
     }
-    values.put("mode-kl", histogram.klFromUniform());
+    double kl = histogram.klFromUniform();
+    if (!Double.isNaN(kl)) {
+      values.put("mode-kl", kl);
+    }
     return new Measurement(values, histogram.collapse());
   }
 

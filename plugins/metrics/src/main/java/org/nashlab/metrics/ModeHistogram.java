@@ -37,8 +37,12 @@ final class ModeHistogram {
     return n;
   }
 
+  /** The KL divergence from uniform; NaN when the histogram counted no sample. */
   double klFromUniform() {
     long total = java.util.Arrays.stream(counts).sum();
+    if (total == 0) {
+      return Double.NaN;
+    }
     double kl = 0;
     for (long count : counts) {
       if (count > 0) {

@@ -14,12 +14,12 @@ import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
 import org.nashlab.nn.Activation;
+import org.nashlab.nn.BatchNorm;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
 import org.nashlab.nn.Maxout;
 import org.nashlab.nn.MinibatchStddev;
-import org.nashlab.nn.Mlp;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Reshape;
 import org.nashlab.nn.Seeds;
@@ -57,7 +57,17 @@ public final class VanillaGan implements Variant {
       @Doc("dropout rate after each of D's hidden layers") @Default("0.0") double dropout,
       @Doc("append the minibatch standard deviation before D's output (Karras et al. 2018)")
           @Default("false")
-          boolean minibatchStddev) {
+          boolean minibatchStddev,
+      @Doc(
+              "G's hidden layers as linear without bias, batch norm, ReLU (PacGAN's generator);"
+                  + " false: linear with bias, ReLU")
+          @Default("false")
+          boolean generatorBatchNorm,
+      @Doc(
+              "standard deviation of every layer's normal initial weights (PacGAN, DCGAN: 0.02);"
+                  + " 0 draws them Glorot uniform")
+          @Default("0.0")
+          double initStd) {
     public Params {
       layerWidth(latentDim, "latent-dim");
       layerWidth(generatorWidth, "generator-width");
@@ -66,6 +76,7 @@ public final class VanillaGan implements Variant {
       layerDepth(discriminatorDepth, "discriminator-depth");
       nonNegative(maxoutPieces, "maxout-pieces");
       fraction(dropout, "dropout");
+      nonNegative(initStd, "init-std");
     }
   }
 
@@ -92,24 +103,30 @@ public final class VanillaGan implements Variant {
   }
 
   private Network generator(Ops tf, Shape sample, Seeds seeds) {
-    Initializer init = Initializer.glorotUniform();
-    List<Network> layers =
-        new ArrayList<>(
-            Mlp.hidden(
-                tf,
-                "g",
-                params.latentDim(),
-                params.generatorWidth(),
-                params.generatorDepth(),
-                seeds));
-    layers.add(new Dense(tf, "g_out", params.generatorWidth(), sample.size(), init, seeds));
+    Initializer init = initializer();
+    List<Network> layers = new ArrayList<>();
+    long in = params.latentDim();
+    for (int i = 1; i <= params.generatorDepth(); i++) {
+      String name = "g_dense" + i;
+      if (params.generatorBatchNorm()) {
+        layers.add(Dense.withoutBias(tf, name, in, params.generatorWidth(), init, seeds));
+        // Blocks' batch norm, which PacGAN's code uses: population averages kept with momentum
+        // 0.95, epsilon 1e-4.
+        layers.add(new BatchNorm(tf, "g_bn" + i, params.generatorWidth(), 0.95f, 1e-4f));
+      } else {
+        layers.add(new Dense(tf, name, in, params.generatorWidth(), init, seeds));
+      }
+      layers.add(Activation.relu(tf));
+      in = params.generatorWidth();
+    }
+    layers.add(new Dense(tf, "g_out", in, sample.size(), init, seeds));
     layers.add(outputActivation(tf));
     layers.add(Reshape.to(tf, sample));
     return new Sequential(layers);
   }
 
   private Network discriminator(Ops tf, Shape sample, Seeds seeds) {
-    Initializer init = Initializer.glorotUniform();
+    Initializer init = initializer();
     List<Network> layers = new ArrayList<>();
     layers.add(Reshape.flatten(tf, sample.size()));
     long in = sample.size();
@@ -132,6 +149,12 @@ public final class VanillaGan implements Variant {
     }
     layers.add(new Dense(tf, "d_out", in, 1, init, seeds));
     return new Sequential(layers);
+  }
+
+  private Initializer initializer() {
+    return params.initStd() > 0
+        ? Initializer.normal((float) params.initStd())
+        : Initializer.glorotUniform();
   }
 
   private Network outputActivation(Ops tf) {
