@@ -22,9 +22,11 @@ import org.tensorflow.types.TInt32;
  * generator in inference mode.
  *
  * <p>Each step runs {@code training.d-steps} discriminator updates, then one generator update, each
- * on a fresh batch. When a technique schedules D's updates (d-skip), D's scalars are first measured
- * on the step's first batch, the schedules decide how many D updates run, and the first of them
- * trains on that same batch; with none, D's scalars are those measured.
+ * on a fresh batch; under {@code training.updates: simultaneous}, one update of both from one batch
+ * instead. The discriminator judges packed samples when the variant built it for them ({@link
+ * VariantContext#packing()}). When a technique schedules D's updates (d-skip), D's scalars are
+ * first measured on the step's first batch, the schedules decide how many D updates run, and the
+ * first of them trains on that same batch; with none, D's scalars are those measured.
  *
  * <p>A variant with a program of its own can start from a copy of this class.
  */
@@ -34,6 +36,9 @@ public final class TwoPlayer {
 
   /** The generator's update. */
   public static final String GENERATOR = "generator";
+
+  /** D's and G's update together, under {@code training.updates: simultaneous}. */
+  public static final String SIMULTANEOUS = "simultaneous";
 
   /** The scalar that logs how many D updates a discriminator schedule decided on. */
   public static final String DISCRIMINATOR_UPDATES = "schedule/d-updates";
@@ -114,10 +119,6 @@ public final class TwoPlayer {
     dScalars.putAll(terms.scalars());
     Operand<TFloat32> gLoss = terms.addGeneratorTerms(tf, losses.generator());
     gScalars.putAll(terms.generatorTerms());
-    long steps = context.steps();
-    int dSteps = context.discriminatorSteps();
-    Op dTrain = context.minimize("d", discriminator, dLoss, steps * dSteps, dScalars);
-    Op gTrain = context.minimize("g", generator, gLoss, steps, gScalars);
     dScalars.putAll(losses.diagnostics());
     dScalars.put(DISCRIMINATOR_LOSS, dLoss);
     dScalars.put("d/real", Critics.meanProbability(tf, realLogits));
@@ -125,12 +126,49 @@ public final class TwoPlayer {
     dScalars.put("d/accuracy-real", Critics.accuracy(tf, realLogits, true));
     dScalars.put("d/accuracy-fake", Critics.accuracy(tf, fakeLogits, false));
     gScalars.put("loss/g", gLoss);
+    Operand<TFloat32> samples = generator.apply(latent, fakeLabels, Mode.INFERENCE);
+    long steps = context.steps();
+    int dSteps = context.discriminatorSteps();
+    var dObjective =
+        new VariantContext.Objective("d", discriminator, dLoss, steps * dSteps, dScalars);
+    var gObjective = new VariantContext.Objective("g", generator, gLoss, steps, gScalars);
+    if (context.simultaneousUpdates()) {
+      return simultaneous(context, dObjective, gObjective, samples);
+    }
+    Op dTrain = context.minimize("d", discriminator, dLoss, steps * dSteps, dScalars);
+    Op gTrain = context.minimize("g", generator, gLoss, steps, gScalars);
     return new TrainingProgram(
         List.of(
             new TrainingProgram.Update(DISCRIMINATOR, dTrain, dScalars),
             new TrainingProgram.Update(GENERATOR, gTrain, gScalars)),
         new Alternating(dSteps, context.discriminatorSchedules()),
-        generator.apply(latent, fakeLabels, Mode.INFERENCE));
+        samples);
+  }
+
+  /**
+   * One update of D and G together on one batch, both gradients at the step's starting weights, as
+   * ALI's and PacGAN's code train ({@code training.updates: simultaneous}).
+   */
+  private static TrainingProgram simultaneous(
+      VariantContext context,
+      VariantContext.Objective discriminator,
+      VariantContext.Objective generator,
+      Operand<TFloat32> samples) {
+    if (context.discriminatorSteps() != 1 || !context.discriminatorSchedules().isEmpty()) {
+      throw new IllegalArgumentException(
+          "training.updates: simultaneous updates D and G once per step from one batch;"
+              + " training.d-steps must be 1 and techniques that schedule D (d-skip) do not apply");
+    }
+    Op both = context.minimizeSimultaneously(List.of(discriminator, generator));
+    Map<String, Operand<TFloat32>> scalars = new LinkedHashMap<>(discriminator.scalars());
+    scalars.putAll(generator.scalars());
+    return new TrainingProgram(
+        List.of(new TrainingProgram.Update(SIMULTANEOUS, both, scalars)),
+        step -> {
+          step.draw();
+          step.run(SIMULTANEOUS, step.logging());
+        },
+        samples);
   }
 
   /**

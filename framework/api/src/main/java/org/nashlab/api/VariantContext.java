@@ -201,8 +201,39 @@ public interface VariantContext {
   }
 
   /**
+   * Several networks' updates from one evaluation of their objectives, as one op: every gradient is
+   * computed from the weights as they were before any of the networks moves, then each network is
+   * updated as {@link #minimize} updates it. Simultaneous gradient descent (ALI's and PacGAN's code
+   * train this way); see {@link #simultaneousUpdates()}.
+   */
+  default Op minimizeSimultaneously(List<Objective> objectives) {
+    return unsupported("simultaneous updates");
+  }
+
+  /**
+   * {@code training.updates: simultaneous}: the experiment asks for D's and G's updates from one
+   * batch at the same weights ({@link #minimizeSimultaneously}) rather than one after the other. A
+   * program that honours the setting reads it; Nash refuses {@code simultaneous} for a program that
+   * never asked, since the setting would not have run.
+   */
+  default boolean simultaneousUpdates() {
+    return false;
+  }
+
+  /**
+   * The degree {@code m} of the experiment's {@link Packing} technique, 1 without one. A program
+   * whose critic can judge packed samples reads it and builds the critic for {@link
+   * Packing#packedShape}: {@link #criticInput} then hands it {@code batch / m} rows, each {@code m}
+   * samples side by side. Nash refuses packing for a program that never asked, and a batch size
+   * that {@code m} does not divide.
+   */
+  default int packing() {
+    return 1;
+  }
+
+  /**
    * {@code batch} on its way into a critic, after every input transform of the experiment (instance
-   * noise, DiffAugment) in order.
+   * noise, DiffAugment) in order, then packed when the program asked for {@link #packing()}.
    *
    * @param name a flat name unique to this use, for the transforms' own variables
    */
@@ -247,6 +278,29 @@ public interface VariantContext {
   default TrainingProgram conditionalTwoPlayer(
       ConditionalNetwork generator, ConditionalNetwork discriminator, Operand<TFloat32> latent) {
     return TwoPlayer.conditional(this, generator, discriminator, latent);
+  }
+
+  /**
+   * One network's objective for {@link #minimizeSimultaneously}, with what {@link #minimize} takes.
+   *
+   * @param network the declared network
+   * @param trainable its variables and layer updates
+   * @param value the objective to minimise
+   * @param totalUpdates how often the update runs in the whole trial, for learning-rate schedules
+   * @param scalars where {@code grad-norm/NETWORK} is put
+   */
+  record Objective(
+      String network,
+      Trainable trainable,
+      Operand<TFloat32> value,
+      long totalUpdates,
+      Map<String, Operand<TFloat32>> scalars) {
+    public Objective {
+      java.util.Objects.requireNonNull(network, "network");
+      java.util.Objects.requireNonNull(trainable, "trainable");
+      java.util.Objects.requireNonNull(value, "value");
+      java.util.Objects.requireNonNull(scalars, "scalars");
+    }
   }
 
   private static <T> T unsupported(String what) {

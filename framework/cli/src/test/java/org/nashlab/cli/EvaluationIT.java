@@ -64,7 +64,12 @@ class EvaluationIT {
       assertEquals(1000, e.classes());
       // The metric itself, with real samples standing in for generated ones.
       Measurement m =
-          new ModeCoverageMetric(new ModeCoverageMetric.Params(n, 0))
+          new ModeCoverageMetric(
+                  new ModeCoverageMetric.Params(
+                      n,
+                      0,
+                      ModeCoverageMetric.Region.DISC,
+                      ModeCoverageMetric.Counted.HIGH_QUALITY))
               .evaluate(
                   new EvaluationContext() {
                     @Override

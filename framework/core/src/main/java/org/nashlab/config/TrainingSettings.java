@@ -14,6 +14,7 @@ import org.nashlab.api.Doc;
  * @param seed the master seed
  * @param batchSize samples per batch, real and generated
  * @param dSteps discriminator updates per generator update
+ * @param updates whether D's and G's updates of a step alternate or are simultaneous
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
  * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
@@ -27,6 +28,11 @@ public record TrainingSettings(
         long seed,
     @Doc("samples per batch, real and generated") @Default("64") int batchSize,
     @Doc("discriminator updates per generator update") @Default("1") int dSteps,
+    @Doc(
+            "alternating: D's updates, then G's on a fresh batch; simultaneous: D's and G's"
+                + " gradients from one batch at the same weights (ALI's and PacGAN's code)")
+        @Default("alternating")
+        Updates updates,
     @Doc("steps between logged scalars (losses, steps/s)") @Default("10") int logEvery,
     @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
     @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
@@ -35,6 +41,12 @@ public record TrainingSettings(
         @Default("1000")
         int evalEvery,
     @Doc("auto, cpu or gpu (needs the gpu build: mvn -Pgpu)") @Default("auto") Device device) {
+  /** How a step's discriminator and generator updates relate. */
+  public enum Updates {
+    ALTERNATING,
+    SIMULTANEOUS
+  }
+
   public TrainingSettings {
     positive(steps, "steps");
     size(batchSize, 65_536, "batch-size", "a batch is one tensor per step; papers use 64 to 2,048");

@@ -9,6 +9,7 @@ import org.nashlab.api.DiscriminatorSchedule;
 import org.nashlab.api.InputTransform;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.NamedTerms;
+import org.nashlab.api.Packing;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
 import org.nashlab.api.TransformContext;
@@ -140,6 +141,23 @@ final class TechniqueWiring {
 
   /** An update with its shadows' update after it, and the shadows to sample with. */
   record Averaged(Op update, AveragedWeights weights) {}
+
+  /**
+   * The technique that packs the critic's inputs, if any.
+   *
+   * @throws PluginFailure at the second such technique: a critic is packed once
+   */
+  Optional<Technique> packing() {
+    List<Technique> packing =
+        techniques.stream().filter(t -> t.regularizer() instanceof Packing).toList();
+    if (packing.size() > 1) {
+      throw new PluginFailure(
+          packing.get(1).section(),
+          new IllegalArgumentException(
+              "the critic is packed by " + packing.get(0).section() + " already"));
+    }
+    return packing.stream().findFirst();
+  }
 
   /** The techniques that decide how many D updates run each step, in the experiment's order. */
   List<DiscriminatorSchedule> schedules() {

@@ -17,6 +17,7 @@ import org.nashlab.api.LossTerm;
 import org.nashlab.api.NamedTerms;
 import org.nashlab.api.Optimizer;
 import org.nashlab.api.OptimizerContext;
+import org.nashlab.api.Packing;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
 import org.nashlab.api.VariantContext;
@@ -50,6 +51,9 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private final long steps;
   private final int batchSize;
   private final int discriminatorSteps;
+  private final boolean simultaneous;
+  private boolean simultaneousAsked;
+  private boolean packingAsked;
   private final ProgramInputs inputs;
   private final TechniqueWiring techniques;
   private final Map<String, Player> networks = new LinkedHashMap<>();
@@ -68,6 +72,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       long steps,
       int batchSize,
       int discriminatorSteps,
+      boolean simultaneous,
       Optional<org.tensorflow.DeviceSpec> placement,
       List<Technique> techniques) {
     CustomGradients.registerToolkit();
@@ -79,6 +84,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
     this.steps = steps;
     this.batchSize = batchSize;
     this.discriminatorSteps = discriminatorSteps;
+    this.simultaneous = simultaneous;
     this.inputs = new ProgramInputs(tf, streams, steps);
     this.techniques = new TechniqueWiring(tf, inputs.progress(), initSeeds, techniques);
     networks.put("g", Player.GENERATOR);
@@ -275,11 +281,83 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       Operand<TFloat32> objective,
       long totalUpdates,
       Map<String, Operand<TFloat32>> scalars) {
-    Player role = role(network);
-    List<Variable<TFloat32>> variables = trainable.variables();
+    Objective o = new Objective(network, trainable, objective, totalUpdates, scalars);
+    return update(o, gradients(o));
+  }
+
+  @Override
+  public Op minimizeSimultaneously(List<Objective> objectives) {
+    List<List<Operand<TFloat32>>> gradients = objectives.stream().map(this::gradients).toList();
+    // Variables are read by reference when an op runs: no network may move before every
+    // gradient, of every objective, has been computed from the weights as they were.
+    Ops afterAll =
+        tf.withControlDependencies(
+            gradients.stream().flatMap(List::stream).<Op>map(tf::identity).toList());
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < objectives.size(); i++) {
+      updates.add(
+          update(
+              objectives.get(i),
+              gradients.get(i).stream().<Operand<TFloat32>>map(afterAll::identity).toList()));
+    }
+    return tf.withControlDependencies(updates).withName("simultaneous_step").noOp();
+  }
+
+  @Override
+  public boolean simultaneousUpdates() {
+    simultaneousAsked = true;
+    return simultaneous;
+  }
+
+  /** Whether the experiment asked for simultaneous updates and the program never read it. */
+  boolean simultaneousUnasked() {
+    return simultaneous && !simultaneousAsked;
+  }
+
+  @Override
+  public int packing() {
+    packingAsked = true;
+    return techniques.packing().map(this::degree).orElse(1);
+  }
+
+  private int degree(Technique technique) {
+    int degree = ((Packing) technique.regularizer()).degree();
+    if (batchSize % degree != 0) {
+      throw new PluginFailure(
+          "training.batch-size",
+          new IllegalArgumentException(
+              batchSize
+                  + " is not a multiple of the packing degree "
+                  + degree
+                  + " ("
+                  + technique.section()
+                  + "): the critic judges batch-size / degree packed samples"));
+    }
+    return degree;
+  }
+
+  /** The packing technique, when the experiment packs and the program never asked for it. */
+  Optional<Technique> packingUnasked() {
+    return packingAsked ? Optional.empty() : techniques.packing();
+  }
+
+  private List<Operand<TFloat32>> gradients(Objective objective) {
     List<Operand<TFloat32>> gradients =
-        Gradients.of(graph, tf, objective, variables, network + "_grad");
-    scalars.put("grad-norm/" + network, globalNorm(gradients));
+        Gradients.of(
+            graph,
+            tf,
+            objective.value(),
+            objective.trainable().variables(),
+            objective.network() + "_grad");
+    objective.scalars().put("grad-norm/" + objective.network(), globalNorm(gradients));
+    return gradients;
+  }
+
+  /** The network's optimizer step on {@code gradients}, its layer updates, constraints, EMA. */
+  private Op update(Objective objective, List<Operand<TFloat32>> gradients) {
+    String network = objective.network();
+    Player role = role(network);
+    List<Variable<TFloat32>> variables = objective.trainable().variables();
     Optimizer optimizer = optimizer(network);
     String section = "optimizers." + roleKey(role);
     Op step =
@@ -287,8 +365,9 @@ final class TrialGraph implements VariantContext, AutoCloseable {
             section,
             () ->
                 optimizer.apply(
-                    new OptimizerContext(graph, network, variables, gradients, totalUpdates)));
-    List<Op> all = new ArrayList<>(trainable.updates());
+                    new OptimizerContext(
+                        graph, network, variables, gradients, objective.totalUpdates())));
+    List<Op> all = new ArrayList<>(objective.trainable().updates());
     all.add(step);
     Op update =
         techniques.constrained(
@@ -301,7 +380,12 @@ final class TrialGraph implements VariantContext, AutoCloseable {
 
   @Override
   public Operand<TFloat32> criticInput(Operand<TFloat32> batch, String name) {
-    return techniques.transformed(batch, name);
+    Operand<TFloat32> transformed = techniques.transformed(batch, name);
+    if (!packingAsked) {
+      return transformed;
+    }
+    int degree = packing();
+    return degree == 1 ? transformed : Packing.pack(tf, transformed, degree);
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.NashHome;
 import org.nashlab.config.PluginChoice;
 import org.nashlab.config.ResolvedConfig;
+import org.nashlab.config.TrainingSettings;
 import org.nashlab.eval.Evaluator;
 import org.nashlab.eval.NamedMetric;
 import org.nashlab.eval.RealReference;
@@ -94,12 +95,14 @@ record TrialSetup(
             spec.training().steps(),
             spec.training().batchSize(),
             spec.training().dSteps(),
+            spec.training().updates() == TrainingSettings.Updates.SIMULTANEOUS,
             SessionSettings.placement(spec.training().device()),
             techniques(plugins, spec));
     List<AutoCloseable> opened = new ArrayList<>(List.of(graph));
     try {
       TrainingProgram program = PluginFailure.of("variant", () -> variant.build(graph));
       checkStreams(spec, graph, program);
+      checkHonoured(spec, graph);
       WeightBudget.check(graph.graph(), spec);
       Session session =
           new Session(
@@ -202,6 +205,35 @@ record TrialSetup(
                     + "' never reads this data stream; it reads "
                     + read));
       }
+    }
+  }
+
+  /**
+   * Settings only a program can carry out must have been asked for by it: packing the critic's
+   * inputs and simultaneous updates. One the program never read would be a setting that never ran.
+   */
+  private static void checkHonoured(ExperimentSpec spec, TrialGraph graph) {
+    String variant = spec.variant().spec().name();
+    graph
+        .packingUnasked()
+        .ifPresent(
+            technique -> {
+              throw new PluginFailure(
+                  technique.section(),
+                  new IllegalArgumentException(
+                      "variant '"
+                          + variant
+                          + "' builds its critics for single samples and never asks for packing;"
+                          + " packing applies to variants whose critic packs (vanilla, dcgan)"));
+            });
+    if (graph.simultaneousUnasked()) {
+      throw new PluginFailure(
+          "training.updates",
+          new IllegalArgumentException(
+              "variant '"
+                  + variant
+                  + "' runs a program of its own that never asks for simultaneous updates;"
+                  + " simultaneous applies to the two-player variants (vanilla, dcgan, cgan)"));
     }
   }
 

@@ -74,6 +74,7 @@ class ProgramKitTest {
         10,
         4,
         1,
+        false,
         Optional.empty(),
         List.of());
   }

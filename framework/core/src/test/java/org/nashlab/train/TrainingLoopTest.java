@@ -109,6 +109,7 @@ class TrainingLoopTest {
             settings.steps(),
             settings.batchSize(),
             settings.dSteps(),
+            settings.updates() == TrainingSettings.Updates.SIMULTANEOUS,
             java.util.Optional.empty(),
             List.of());
     Ops tf = graph.tf();
@@ -147,7 +148,12 @@ class TrainingLoopTest {
     CountingSource data = new CountingSource();
     RecordedRun run = new RecordedRun();
     TrainingLoop.Outcome outcome =
-        train(data, run, new TrainingSettings(5, 1, 8, 3, 2, 0, 0, 0, Device.CPU), 0.01f);
+        train(
+            data,
+            run,
+            new TrainingSettings(
+                5, 1, 8, 3, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, 0, Device.CPU),
+            0.01f);
     assertEquals(5, outcome.lastStep());
     assertEquals(0, outcome.divergedAt());
     // Every update draws a real batch: 3 for D and 1 for G, five times.
@@ -158,7 +164,11 @@ class TrainingLoopTest {
   void scalarsAreLoggedEveryLogEveryStepsAndAtTheEnd() {
     RecordedRun run = new RecordedRun();
     train(
-        new CountingSource(), run, new TrainingSettings(5, 1, 8, 1, 2, 0, 0, 0, Device.CPU), 0.01f);
+        new CountingSource(),
+        run,
+        new TrainingSettings(
+            5, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, 0, Device.CPU),
+        0.01f);
     List<String> lossD = run.points.stream().filter(p -> p.startsWith("loss/d@")).toList();
     assertEquals(List.of("loss/d@2", "loss/d@4", "loss/d@5"), lossD);
     assertTrue(
@@ -173,7 +183,8 @@ class TrainingLoopTest {
         train(
             new CountingSource(),
             run,
-            new TrainingSettings(50, 1, 8, 1, 5, 0, 0, 0, Device.CPU),
+            new TrainingSettings(
+                50, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 5, 0, 0, 0, Device.CPU),
             1e38f);
     assertTrue(outcome.diverged());
     assertTrue(

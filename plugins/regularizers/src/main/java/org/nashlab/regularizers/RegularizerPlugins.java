@@ -19,6 +19,7 @@ public final class RegularizerPlugins extends PluginModule {
         .add("diffaugment", DiffAugment.class)
         .add("consistency", Consistency.class)
         .add("d-skip", DSkip.class)
+        .add("packing", SamplePacking.class)
         .add("ema", GeneratorAverage.class);
   }
 }

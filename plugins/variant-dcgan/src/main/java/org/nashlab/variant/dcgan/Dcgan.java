@@ -10,6 +10,7 @@ import java.util.List;
 import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
+import org.nashlab.api.Packing;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
@@ -100,7 +101,8 @@ public final class Dcgan implements Variant {
         ConvStacks.downsampling(
             tf,
             "d",
-            image,
+            // D judges packing() images stacked along the channels when the experiment packs.
+            Packing.packedShape(image, context.packing()),
             params.width(),
             params.depth(),
             params.kernel(),

@@ -10,6 +10,7 @@ import java.util.List;
 import org.nashlab.api.DataDescription;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
+import org.nashlab.api.Packing;
 import org.nashlab.api.TrainingProgram;
 import org.nashlab.api.Variant;
 import org.nashlab.api.VariantContext;
@@ -98,8 +99,10 @@ public final class VanillaGan implements Variant {
     Seeds seeds = context.initSeeds();
     Shape sample = context.sampleShape();
     var latent = context.latent(params.latentDim());
+    // D judges packing() samples side by side when the experiment packs (PacGAN).
+    Shape judged = Packing.packedShape(sample, context.packing());
     return context.twoPlayer(
-        generator(tf, sample, seeds), discriminator(tf, sample, seeds), latent);
+        generator(tf, sample, seeds), discriminator(tf, judged, seeds), latent);
   }
 
   private Network generator(Ops tf, Shape sample, Seeds seeds) {
