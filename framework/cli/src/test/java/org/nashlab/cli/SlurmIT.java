@@ -295,13 +295,14 @@ class SlurmIT {
                 java.util.stream.Collectors.groupingBy(
                     t -> t.get("variant.minibatch-stddev") + "/" + t.get("regularizers"),
                     java.util.stream.Collectors.counting()));
-    assertEquals(Map.of("false/none", 8L, "true/none", 8L, "false/r1", 8L), byGroup);
+    assertEquals(Map.of("false/none", 8L, "true/none", 8L, "false/r1(gamma=1.000)", 8L), byGroup);
     for (Map<String, String> tags : children) {
       assertTrue(tags.containsKey("nash.slurm.job-id"), tags.toString());
       assertEquals(parent.getRunId(), tags.get("mlflow.parentRunId"));
       assertTrue(
           tags.get("mlflow.runName")
-              .matches("minibatch-stddev=(true|false) · regularizers=(none|r1) · seed=[1-8]"),
+              .matches(
+                  "minibatch-stddev=(true|false) · regularizers=(none|r1\\(gamma=1.000\\)) · seed=[1-8]"),
           tags.get("mlflow.runName"));
     }
     Path page = dir.resolve("reports/out/quickstart/index.html");

@@ -1,5 +1,6 @@
 package org.nashlab.sweep;
 
+import java.util.List;
 import java.util.Map;
 import org.nashlab.config.Secrets;
 import org.yaml.snakeyaml.DumperOptions;
@@ -24,8 +25,10 @@ final class FactorValues {
   }
 
   /**
-   * A short label for a table or a tag, as it may be shown: numbers compact, lists of plugins by
-   * name, secrets masked ({@link Secrets#shown}).
+   * A short label for a table or a tag, as it may be shown: numbers compact, plugins by name with
+   * the parameters the value sets ({@code packing(degree=2)}, so that two settings of one plugin
+   * never share a label and a report never pools them), lists of plugins joined by {@code +},
+   * secrets masked ({@link Secrets#shown}).
    */
   static String label(String key, Object value) {
     return Secrets.shown(key, label(value));
@@ -39,11 +42,26 @@ final class FactorValues {
       if (list.isEmpty()) {
         return "none";
       }
-      if (list.stream().allMatch(v -> v instanceof Map<?, ?> m && m.containsKey("name"))) {
-        return String.join(
-            "+", list.stream().map(v -> String.valueOf(((Map<?, ?>) v).get("name"))).toList());
+      if (list.stream().allMatch(FactorValues::isPlugin)) {
+        return String.join("+", list.stream().map(FactorValues::label).toList());
       }
     }
+    if (isPlugin(value)) {
+      Map<?, ?> plugin = (Map<?, ?>) value;
+      List<String> settings = new java.util.ArrayList<>();
+      plugin.forEach(
+          (k, v) -> {
+            if (!"name".equals(k)) {
+              settings.add(k + "=" + label(v));
+            }
+          });
+      String name = String.valueOf(plugin.get("name"));
+      return settings.isEmpty() ? name : name + "(" + String.join(", ", settings) + ")";
+    }
     return yaml(value);
+  }
+
+  private static boolean isPlugin(Object value) {
+    return value instanceof Map<?, ?> m && m.containsKey("name");
   }
 }
