@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ReportCommand.class,
       TrialCommand.class,
+      SampleCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,
       SdkCommand.class,

@@ -18,6 +18,7 @@ import org.nashlab.api.Doc;
  * @param logEvery steps between logged scalars
  * @param sampleEvery steps between sample plots; 0 turns them off
  * @param checkpointEvery steps between checkpoints; 0 saves only at the end and when stopped
+ * @param keepCheckpoints whether every checkpoint's weights are kept, not only the last
  * @param evalEvery steps between evaluations of the metrics, which also run after the last step; 0
  *     turns evaluation off
  * @param device where the ops run
@@ -37,6 +38,11 @@ public record TrainingSettings(
     @Doc("steps between sample plots; 0 turns them off") @Default("1000") int sampleEvery,
     @Doc("steps between checkpoints; 0 saves only at the end and when stopped") @Default("1000")
         int checkpointEvery,
+    @Doc(
+            "keep the weights of every checkpoint (for nash sample --step and nash evaluate over"
+                + " a run's course); false keeps the last")
+        @Default("false")
+        boolean keepCheckpoints,
     @Doc("steps between evaluations of the metrics (and after the last step); 0 turns them off")
         @Default("1000")
         int evalEvery,

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,13 +35,24 @@ final class Checkpoint {
   static final String CONFIG = "config.yaml";
 
   private final Path folder;
+  private final boolean keepEvery;
 
   Checkpoint(Path folder) {
+    this(folder, false);
+  }
+
+  private Checkpoint(Path folder, boolean keepEvery) {
     this.folder = folder;
+    this.keepEvery = keepEvery;
   }
 
   static Checkpoint of(NashHome home, String runId) {
     return new Checkpoint(home.root().resolve("checkpoints").resolve(runId));
+  }
+
+  /** This run's checkpoints, keeping every step's weights when {@code keep} (not only the last). */
+  Checkpoint keepingEvery(boolean keep) {
+    return new Checkpoint(folder, keep);
   }
 
   private static final String SCHEDULE = "schedule.";
@@ -137,7 +149,33 @@ final class Checkpoint {
         folder.resolve(STATE),
         StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
-    deleteAllVariablesBut(variables);
+    if (!keepEvery) {
+      deleteAllVariablesBut(variables);
+    }
+  }
+
+  /** The steps whose weights are on disk, in order: the last, or every one when kept. */
+  List<Long> savedSteps() {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.matches("step-\\d+\\.index"))
+          .map(name -> Long.parseLong(name.substring(5, name.length() - ".index".length())))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /**
+   * Loads the weights (and averages, optimizer slots) saved at {@code step} into {@code session}.
+   */
+  void restoreVariables(Session session, long step) {
+    session.restore(folder.resolve("step-" + step).toString());
   }
 
   /** What a save that failed left: its variables' files (and TensorFlow's temporary ones). */

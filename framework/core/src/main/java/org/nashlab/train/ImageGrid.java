@@ -19,17 +19,27 @@ final class ImageGrid {
    * @param zoom each pixel drawn as a {@code zoom x zoom} square
    */
   static byte[] png(float[] images, Shape shape, int count, int columns, int zoom) {
+    return png(images, shape, count, columns, zoom, GAP);
+  }
+
+  /** One image of {@code shape} in [-1, 1] as PNG, pixel for pixel, without a border. */
+  static byte[] single(float[] image, Shape shape) {
+    return png(image, shape, 1, 1, 1, 0);
+  }
+
+  private static byte[] png(
+      float[] images, Shape shape, int count, int columns, int zoom, int gap) {
     int h = (int) shape.get(0);
     int w = (int) shape.get(1);
     int c = (int) shape.get(2);
     int rows = (count + columns - 1) / columns;
-    int cellW = w * zoom + GAP;
-    int cellH = h * zoom + GAP;
+    int cellW = w * zoom + gap;
+    int cellH = h * zoom + gap;
     BufferedImage grid =
-        new BufferedImage(columns * cellW + GAP, rows * cellH + GAP, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(columns * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < count; i++) {
-      int x0 = GAP + (i % columns) * cellW;
-      int y0 = GAP + (i / columns) * cellH;
+      int x0 = gap + (i % columns) * cellW;
+      int y0 = gap + (i / columns) * cellH;
       int base = i * h * w * c;
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {

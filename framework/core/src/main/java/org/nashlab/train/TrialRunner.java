@@ -133,7 +133,8 @@ public final class TrialRunner {
         stop.watchingInput(System.in);
       }
       if (resumeId.isPresent()) {
-        Checkpoint checkpoint = Checkpoint.of(home, resumeId.get());
+        Checkpoint checkpoint =
+            Checkpoint.of(home, resumeId.get()).keepingEvery(spec.training().keepCheckpoints());
         Map<String, String> before =
             checkpoint.latest().map(Checkpoint.State::conditions).orElse(Map.of());
         long step = checkpoint.restore(setup);
@@ -145,7 +146,8 @@ public final class TrialRunner {
         }
       }
       try (TrackedRun run = tracker.start(request(spec, resolved, sweep, setup.conditions()))) {
-        Checkpoint checkpoint = Checkpoint.of(home, run.id());
+        Checkpoint checkpoint =
+            Checkpoint.of(home, run.id()).keepingEvery(spec.training().keepCheckpoints());
         checkpoint.writeConfig(resolved.toYaml());
         run.logArtifact("config.yaml", resolved.toYaml().getBytes(UTF_8));
         return train(spec, setup, stop, run, checkpoint, 1, sweep.isPresent());

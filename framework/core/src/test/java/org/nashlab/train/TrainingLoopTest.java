@@ -152,7 +152,7 @@ class TrainingLoopTest {
             data,
             run,
             new TrainingSettings(
-                5, 1, 8, 3, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, 0, Device.CPU),
+                5, 1, 8, 3, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, false, 0, Device.CPU),
             0.01f);
     assertEquals(5, outcome.lastStep());
     assertEquals(0, outcome.divergedAt());
@@ -167,7 +167,7 @@ class TrainingLoopTest {
         new CountingSource(),
         run,
         new TrainingSettings(
-            5, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, 0, Device.CPU),
+            5, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 2, 0, 0, false, 0, Device.CPU),
         0.01f);
     List<String> lossD = run.points.stream().filter(p -> p.startsWith("loss/d@")).toList();
     assertEquals(List.of("loss/d@2", "loss/d@4", "loss/d@5"), lossD);
@@ -184,7 +184,7 @@ class TrainingLoopTest {
             new CountingSource(),
             run,
             new TrainingSettings(
-                50, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 5, 0, 0, 0, Device.CPU),
+                50, 1, 8, 1, TrainingSettings.Updates.ALTERNATING, 5, 0, 0, false, 0, Device.CPU),
             1e38f);
     assertTrue(outcome.diverged());
     assertTrue(
