@@ -20,6 +20,7 @@ public final class RegularizerPlugins extends PluginModule {
         .add("consistency", Consistency.class)
         .add("d-skip", DSkip.class)
         .add("packing", SamplePacking.class)
-        .add("ema", GeneratorAverage.class);
+        .add("ema", GeneratorAverage.class)
+        .add("lecam", LeCam.class);
   }
 }
