@@ -43,6 +43,12 @@ public record CriticTerms(
         total = tf.math.add(total, named.terms().discriminator().get());
         scalars.put("reg/" + named.technique() + "/" + critic, named.terms().discriminator().get());
       }
+      named
+          .terms()
+          .tracked()
+          .forEach(
+              (key, value) ->
+                  scalars.put("reg/" + named.technique() + "/" + key + "/" + critic, value));
       // Only the critic given the generator's variables brings its terms, so each counts once.
       if (!penalties.generatorVariables().isEmpty()) {
         named

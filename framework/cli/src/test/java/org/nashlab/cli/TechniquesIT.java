@@ -36,7 +36,7 @@ class TechniquesIT {
   }
 
   private static String run(MlflowServerExtension.Server mlflow, String file, String... more) {
-    boolean images = file.equals("diffaugment.yaml") || file.equals("consistency.yaml");
+    boolean images = List.of("diffaugment.yaml", "consistency.yaml", "ada.yaml").contains(file);
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -63,6 +63,19 @@ class TechniquesIT {
     List<Service.Metric> losses = runs.history(runId, "loss/d");
     assertTrue(losses.stream().allMatch(m -> Double.isFinite(m.getValue())), file);
     assertTrue(runs.artifactNames(runId, "samples").size() >= 2, file + " drew its samples");
+  }
+
+  @Test
+  void adaLogsItsProbabilityAndTheSignOfDOnRealData(MlflowServerExtension.Server mlflow) {
+    String runId = run(mlflow, "ada.yaml");
+    MlflowRuns runs = mlflow.runs();
+    List<Double> p =
+        runs.history(runId, "reg/ada/p/d").stream().map(Service.Metric::getValue).toList();
+    List<Double> rt =
+        runs.history(runId, "reg/ada/rt/d").stream().map(Service.Metric::getValue).toList();
+    assertEquals(2, p.size(), "logged at steps 10 and 20");
+    assertTrue(p.stream().allMatch(v -> v >= 0 && v <= 1), p.toString());
+    assertTrue(rt.stream().allMatch(v -> v >= -1 && v <= 1), rt.toString());
   }
 
   @Test

@@ -82,6 +82,17 @@ final class Augmentations {
     return tf.math.mul(x, tf.math.sub(tf.constant(1f), hole));
   }
 
+  /**
+   * {@code augmented} for each sample with probability {@code p}, else {@code x}: a per-sample
+   * choice, as ADA applies each augmentation (Karras et al. 2020).
+   */
+  Operand<TFloat32> withProbability(
+      Operand<TFloat32> x, Operand<TFloat32> augmented, Operand<TFloat32> p) {
+    Operand<TFloat32> chosen = tf.dtypes.cast(tf.math.less(perSample(x), p), TFloat32.class);
+    return tf.math.add(
+        tf.math.mul(chosen, augmented), tf.math.mul(tf.math.sub(tf.constant(1f), chosen), x));
+  }
+
   /** {@code mean + (x - mean) * factor}. */
   private Operand<TFloat32> scaledAround(
       Operand<TFloat32> x, Operand<TFloat32> mean, Operand<TFloat32> factor) {

@@ -3,6 +3,7 @@ package org.nashlab.regularizers;
 import static org.nashlab.api.ParamChecks.fraction;
 import static org.nashlab.api.ParamChecks.nonNegative;
 
+import java.util.Map;
 import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
@@ -56,8 +57,11 @@ public final class LeCam implements LossTerm {
     Ops tf = c.tf();
     Variable<TFloat32> updates = Variables.filled(tf, c.name() + "_updates", Shape.scalar(), 0f);
     Operand<TFloat32> count = tf.assignAdd(updates, tf.constant(1f));
+    // Constants to D: the counting ops have no gradient.
     Operand<TFloat32> started =
-        tf.dtypes.cast(tf.math.greater(count, tf.constant((float) params.start())), TFloat32.class);
+        tf.stopGradient(
+            tf.dtypes.cast(
+                tf.math.greater(count, tf.constant((float) params.start())), TFloat32.class));
     // Decay 0 until the start: the anchors are the latest batch's means.
     Operand<TFloat32> decay = tf.math.mul(started, tf.constant((float) params.decay()));
     Operand<TFloat32> realAnchor = anchor(tf, c.name() + "_anchor_real", c.realLogits(), decay);
@@ -67,7 +71,8 @@ public final class LeCam implements LossTerm {
             meanSquare(tf, tf.nn.relu(tf.math.sub(c.realLogits(), fakeAnchor))),
             meanSquare(tf, tf.nn.relu(tf.math.sub(realAnchor, c.fakeLogits()))));
     return Terms.discriminator(
-        tf.math.mul(tf.math.mul(started, tf.constant((float) params.weight())), regulariser));
+            tf.math.mul(tf.math.mul(started, tf.constant((float) params.weight())), regulariser))
+        .tracking(Map.of("anchor-real", realAnchor, "anchor-fake", fakeAnchor));
   }
 
   /** The anchor moved toward {@code logits}' mean, read after the move, held constant for D. */

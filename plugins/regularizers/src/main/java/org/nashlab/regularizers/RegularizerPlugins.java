@@ -21,6 +21,7 @@ public final class RegularizerPlugins extends PluginModule {
         .add("d-skip", DSkip.class)
         .add("packing", SamplePacking.class)
         .add("ema", GeneratorAverage.class)
-        .add("lecam", LeCam.class);
+        .add("lecam", LeCam.class)
+        .add("ada", AdaptiveAugmentation.class);
   }
 }

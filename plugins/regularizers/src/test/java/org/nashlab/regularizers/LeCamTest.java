@@ -29,6 +29,7 @@ class LeCamTest extends CriticFixture {
             tf, null, null, real, fake, x -> x, null, List.of(), List.of(), new Seeds(1), "lc");
     LossTerm.Terms terms = new LeCam(new LeCam.Params(weight, decay, 2)).terms(context);
     var term = terms.discriminator().orElseThrow();
+    var gradient = gradient(term, real);
     double realAnchor = 0;
     double fakeAnchor = 0;
     try (Session session = new Session(graph)) {
@@ -49,10 +50,18 @@ class LeCamTest extends CriticFixture {
         }
         try (TFloat32 rt = TFloat32.tensorOf(Shape.of(2, 1), DataBuffers.of(r));
             TFloat32 ft = TFloat32.tensorOf(Shape.of(2, 1), DataBuffers.of(f));
-            var result = session.runner().feed(real, rt).feed(fake, ft).fetch(term).run()) {
+            var result =
+                session.runner().feed(real, rt).feed(fake, ft).fetch(term).fetch(gradient).run()) {
           float[] value = new float[1];
           ((TFloat32) result.get(0)).copyTo(DataBuffers.of(value, false, false));
           assertEquals(expected, value[0], 1e-5, "D update " + update);
+          // With the anchors held: weight * 2 relu(r_i - a_F) / n on each real logit.
+          float[] slope = new float[2];
+          ((TFloat32) result.get(1)).copyTo(DataBuffers.of(slope, false, false));
+          for (int i = 0; i < 2; i++) {
+            double expectedSlope = update > 2 ? weight * Math.max(0, r[i] - fakeAnchor) : 0;
+            assertEquals(expectedSlope, slope[i], 1e-5, "gradient at D update " + update);
+          }
         }
       }
     }
