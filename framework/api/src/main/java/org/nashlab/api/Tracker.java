@@ -18,6 +18,15 @@ public interface Tracker {
   }
 
   /**
+   * Run {@code runId} as the tracker has it.
+   *
+   * @throws EnvironmentException if the run does not exist or the tracker cannot read runs
+   */
+  default RunRecord run(String runId) {
+    throw new EnvironmentException(getClass().getSimpleName() + " cannot read runs");
+  }
+
+  /**
    * The runs of {@code experiment} that carry every one of {@code tags}, oldest first; none if the
    * experiment does not exist.
    *

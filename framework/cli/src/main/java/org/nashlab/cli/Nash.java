@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       TrialCommand.class,
       SampleCommand.class,
+      EvaluateCommand.class,
       ValidateCommand.class,
       PluginsCommand.class,
       SdkCommand.class,

@@ -16,7 +16,9 @@ import org.nashlab.api.MetricPoint;
  * @param seed the training seed
  * @param failure why the run counts as a failure (diverged, crashed, error, killed, running,
  *     collapsed), or empty when it succeeded
- * @param features the feature network its feature metrics were computed through, if any
+ * @param features the feature network its feature metrics were computed through, by namespace:
+ *     {@code eval} ({@code nash.features}) and each {@code eval-FEATURES} of a re-evaluation
+ *     through another network ({@code nash.features/eval-FEATURES})
  * @param curves each reported metric's logged values
  */
 public record ReportRun(
@@ -26,9 +28,10 @@ public record ReportRun(
     Map<String, String> factors,
     String seed,
     Optional<String> failure,
-    Optional<String> features,
+    Map<String, String> features,
     Map<String, List<MetricPoint>> curves) {
   public ReportRun {
+    features = Map.copyOf(features);
     factors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factors));
     curves = Map.copyOf(curves);
   }

@@ -12,6 +12,7 @@ import org.nashlab.api.RunRecord;
 import org.nashlab.api.Tracker;
 import org.nashlab.config.ConfigError;
 import org.nashlab.config.InvalidConfigException;
+import org.nashlab.train.RunReevaluation;
 
 /**
  * Reads a report's runs back from the tracker: for each sweep, its parent run and the latest run of
@@ -108,8 +109,23 @@ final class RunCollector {
         factors,
         run.tags().getOrDefault("nash.seed", "?"),
         failure(run),
-        Optional.ofNullable(run.tags().get("nash.features")),
+        features(run),
         curves);
+  }
+
+  /** The feature network of each namespace of the run's metrics. */
+  private static Map<String, String> features(RunRecord run) {
+    Map<String, String> networks = new LinkedHashMap<>();
+    run.tags()
+        .forEach(
+            (tag, id) -> {
+              if (tag.equals("nash.features")) {
+                networks.put("eval", id);
+              } else if (tag.startsWith(RunReevaluation.NAMESPACE_TAG)) {
+                networks.put(tag.substring(RunReevaluation.NAMESPACE_TAG.length()), id);
+              }
+            });
+    return networks;
   }
 
   /** Why a run counts as failed: its outcome unless it finished, or a collapse it ended in. */

@@ -140,6 +140,17 @@ public final class MlflowTracker implements Tracker {
   }
 
   @Override
+  public RunRecord run(String runId) {
+    Connection c = connect();
+    try {
+      return record(c, c.client().getRun(runId));
+    } catch (MlflowClientException | IllegalArgumentException e) {
+      throw new EnvironmentException(
+          "MLflow at " + c.endpoint() + " has no run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<RunRecord> find(String experiment, Map<String, String> tags) {
     return search(
         experiment,

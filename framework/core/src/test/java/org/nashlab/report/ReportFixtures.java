@@ -44,7 +44,7 @@ final class ReportFixtures {
         factors,
         Integer.toString(seed),
         failure,
-        features,
+        features.map(id -> Map.of("eval", id)).orElse(Map.of()),
         Map.of(MODES.key(), List.of(new MetricPoint(0, 0), new MetricPoint(100, last))));
   }
 }

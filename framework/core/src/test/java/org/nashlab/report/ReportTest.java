@@ -65,6 +65,25 @@ class ReportTest {
   }
 
   @Test
+  void aReevaluationThroughAnotherNetworkLeavesTheRunsOwnNamespaceComparable() {
+    List<ReportRun> all = new ArrayList<>();
+    for (String technique : List.of("a", "b")) {
+      ReportRun plain = ReportFixtures.run(technique, 1, 1, Optional.empty(), Optional.of("tc-1"));
+      all.add(
+          new ReportRun(
+              plain.id(),
+              plain.url(),
+              plain.sweep(),
+              plain.factors(),
+              plain.seed(),
+              plain.failure(),
+              Map.of("eval", "tc-1", "eval-inception-graphdef", "inception-" + technique),
+              plain.curves()));
+    }
+    assertEquals(Optional.of("tc-1"), report(all, Map.of()).features());
+  }
+
+  @Test
   void aBaselineThatNamesNoGroupListsTheGroups() {
     var e =
         assertThrows(

@@ -17,9 +17,12 @@ import org.nashlab.testkit.MlflowRuns;
 import org.nashlab.testkit.MlflowServerExtension;
 import org.nashlab.testkit.NumpyReference;
 
-/** {@code nash sample} on finished runs, its files read back by numpy and ImageIO. */
+/**
+ * {@code nash sample} and {@code nash evaluate} on finished runs: the samples read back by numpy
+ * and ImageIO, the metrics logged into the same runs under the namespace of their feature network.
+ */
 @ExtendWith(MlflowServerExtension.class)
-class SampleIT {
+class FinishedRunsIT {
   @TempDir Path home;
   @TempDir Path out;
 
@@ -82,11 +85,37 @@ class SampleIT {
     NashProcess picture = NashProcess.run(env, "sample", runId, "--out", "x.png");
     assertEquals(ExitCodes.INVALID_INPUT, picture.exitCode());
     assertTrue(picture.err().contains("these samples have shape [2]"), picture.err());
+
+    // Trained without evaluation: evaluate computes the experiment's metrics at every kept step.
+    NashProcess evaluated = NashProcess.run(env, "evaluate", runId, "--every");
+    assertEquals(0, evaluated.exitCode(), evaluated.out() + evaluated.err());
+    MlflowRuns runs = mlflow.runs();
+    assertEquals(
+        java.util.List.of(100L, 200L),
+        runs.history(runId, "eval/modes-covered").stream()
+            .map(org.mlflow.api.proto.Service.Metric::getStep)
+            .sorted()
+            .toList());
+    assertEquals("100,200", runs.tags(runId).get("nash.reevaluated.eval"));
+    assertEquals(
+        org.mlflow.api.proto.Service.RunStatus.FINISHED, runs.run(runId).getInfo().getStatus());
+    NashProcess otherSettings =
+        NashProcess.run(
+            env, "evaluate", runId, "metrics=[{name: mode-coverage, high-quality: box}]");
+    assertEquals(ExitCodes.INVALID_INPUT, otherSettings.exitCode());
+    assertTrue(
+        otherSettings.err().contains("metric mode-coverage ran with other settings"),
+        otherSettings.err());
+    NashProcess notEvaluation = NashProcess.run(env, "evaluate", runId, "training.steps=5");
+    assertEquals(ExitCodes.INVALID_INPUT, notEvaluation.exitCode());
+    assertTrue(
+        notEvaluation.err().contains("only features and metrics can be changed"),
+        notEvaluation.err());
   }
 
   @Test
-  void imagesOfADcganRunComeOutAsNpyAGridAndAFolderOfPngs(MlflowServerExtension.Server mlflow)
-      throws Exception {
+  void imagesOfADcganRunComeOutAsFilesAndItsFidGoesUnderTheNamespaceOfEachFeatureNetwork(
+      MlflowServerExtension.Server mlflow) throws Exception {
     NashProcess fetch = NashProcess.run(Map.of(), "data", "fetch", "fashion-mnist");
     assertEquals(0, fetch.exitCode(), fetch.out() + fetch.err());
     Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", mlflow.uri());
@@ -98,7 +127,8 @@ class SampleIT {
             "training.steps=20",
             "training.eval-every=0",
             "training.sample-every=0",
-            "regularizers=[{name: ema}]");
+            "regularizers=[{name: ema}]",
+            "metrics=[{name: fid, samples: 1000}]");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     String runId = MlflowRuns.runIdOf(run.runUrl());
 
@@ -135,6 +165,31 @@ class SampleIT {
     BufferedImage one = ImageIO.read(folder.resolve("sample-00011.png").toFile());
     assertEquals(28, one.getWidth());
     assertEquals(28, one.getHeight());
+
+    // The run's own network (it had none yet) gives eval/fid; another one eval-FEATURES/fid.
+    MlflowRuns runs = mlflow.runs();
+    evaluate(env, runId);
+    assertEquals(1, runs.history(runId, "eval/fid").size());
+    String own = runs.tags(runId).get("nash.features");
+    assertTrue(own != null && !own.isEmpty(), runs.tags(runId).toString());
+    evaluate(env, runId, "features.steps=200");
+    assertEquals(1, runs.history(runId, "eval-trained-classifier/fid").size());
+    String other = runs.tags(runId).get("nash.features/eval-trained-classifier");
+    assertNotEquals(own, other);
+    assertEquals(1, runs.history(runId, "eval/fid").size(), "the run's own values stay apart");
+    NashProcess third = NashProcess.run(env, "evaluate", runId, "features.steps=300");
+    assertEquals(ExitCodes.INVALID_INPUT, third.exitCode());
+    assertTrue(
+        third.err().contains("values of two networks cannot share a namespace"), third.err());
+  }
+
+  private static void evaluate(Map<String, String> env, String runId, String... overrides) {
+    String[] args = new String[overrides.length + 2];
+    args[0] = "evaluate";
+    args[1] = runId;
+    System.arraycopy(overrides, 0, args, 2, overrides.length);
+    NashProcess evaluate = NashProcess.run(env, args);
+    assertEquals(0, evaluate.exitCode(), evaluate.out() + evaluate.err());
   }
 
   private static NashProcess sample(Map<String, String> env, String runId, String... options) {
