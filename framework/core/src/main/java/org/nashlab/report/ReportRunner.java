@@ -37,7 +37,12 @@ public final class ReportRunner {
     for (RunRecord parent : report.parents().values()) {
       try (TrackedRun run = tracker.reopen(parent.id())) {
         attach(report, run);
-        run.finish(RunStatus.valueOf(parent.status()));
+        if (parent.isRunning()) {
+          // The sweep is still going: leave its parent running.
+          run.detach();
+        } else {
+          run.finish(RunStatus.valueOf(parent.status()));
+        }
       }
     }
     return page;
