@@ -184,21 +184,22 @@ class FinishedRunsIT {
   }
 
   private static void evaluate(Map<String, String> env, String runId, String... overrides) {
-    String[] args = new String[overrides.length + 2];
-    args[0] = "evaluate";
+    succeeded(env, "evaluate", runId, overrides);
+  }
+
+  /** {@code nash COMMAND RUN_ID ARGUMENTS...}, which must succeed. */
+  private static NashProcess succeeded(
+      Map<String, String> env, String command, String runId, String... arguments) {
+    String[] args = new String[arguments.length + 2];
+    args[0] = command;
     args[1] = runId;
-    System.arraycopy(overrides, 0, args, 2, overrides.length);
-    NashProcess evaluate = NashProcess.run(env, args);
-    assertEquals(0, evaluate.exitCode(), evaluate.out() + evaluate.err());
+    System.arraycopy(arguments, 0, args, 2, arguments.length);
+    NashProcess nash = NashProcess.run(env, args);
+    assertEquals(0, nash.exitCode(), nash.out() + nash.err());
+    return nash;
   }
 
   private static NashProcess sample(Map<String, String> env, String runId, String... options) {
-    String[] args = new String[options.length + 2];
-    args[0] = "sample";
-    args[1] = runId;
-    System.arraycopy(options, 0, args, 2, options.length);
-    NashProcess sample = NashProcess.run(env, args);
-    assertEquals(0, sample.exitCode(), sample.out() + sample.err());
-    return sample;
+    return succeeded(env, "sample", runId, options);
   }
 }

@@ -48,6 +48,15 @@ record NashProcess(int exitCode, String out, String err) {
     }
   }
 
+  /** {@code run CONFIG... name=NAME}: an experiment and its overrides, run under another name. */
+  static String[] runNamed(String name, String... config) {
+    String[] args = new String[config.length + 2];
+    args[0] = "run";
+    System.arraycopy(config, 0, args, 1, config.length);
+    args[args.length - 1] = "name=" + name;
+    return args;
+  }
+
   /** Starts {@code nash args} without waiting for it. */
   static Running start(Map<String, String> env, String... args) {
     List<String> command =

@@ -32,21 +32,14 @@ class PacGanIT {
 
   @TempDir Path home;
 
-  private static String[] args(String name) {
-    String[] args = new String[CONFIG.length + 2];
-    args[0] = "run";
-    System.arraycopy(CONFIG, 0, args, 1, CONFIG.length);
-    args[args.length - 1] = "name=" + name;
-    return args;
-  }
-
   @Test
   void aPackedSimultaneousRunOnAFixedSetResumesMidEpochWithTheSameLosses(
       MlflowServerExtension.Server mlflow) throws Exception {
     Map<String, String> env =
         Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "NASH_HOME", home.toString());
     MlflowRuns runs = mlflow.runs();
-    NashProcess uninterrupted = NashProcess.run(env, args("pacgan-reference"));
+    NashProcess uninterrupted =
+        NashProcess.run(env, NashProcess.runNamed("pacgan-reference", CONFIG));
     assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
     String referenceId = MlflowRuns.runIdOf(uninterrupted.runUrl());
     Map<Long, Double> reference = runs.curve(referenceId, "loss/d");
@@ -55,7 +48,8 @@ class PacGanIT {
     assertEquals(120, runs.curve(referenceId, "grad-norm/g").size());
     assertEquals(2, runs.history(referenceId, "eval/modes-covered").size());
 
-    NashProcess.Running running = NashProcess.start(env, args("pacgan-interrupted"));
+    NashProcess.Running running =
+        NashProcess.start(env, NashProcess.runNamed("pacgan-interrupted", CONFIG));
     String runId = runs.awaitPoints("pacgan-interrupted", "loss/d", 50);
     running.terminate();
     NashProcess stopped = running.await();

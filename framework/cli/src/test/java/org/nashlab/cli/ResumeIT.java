@@ -27,14 +27,6 @@ class ResumeIT {
 
   @TempDir Path home;
 
-  private static String[] args(String name) {
-    String[] args = new String[CONFIG.length + 2];
-    args[0] = "run";
-    System.arraycopy(CONFIG, 0, args, 1, CONFIG.length);
-    args[args.length - 1] = "name=" + name;
-    return args;
-  }
-
   @Test
   void aRunStoppedBySigtermResumesWhereItStoppedWithTheSameLosses(
       MlflowServerExtension.Server mlflow) throws Exception {
@@ -42,12 +34,14 @@ class ResumeIT {
         Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "NASH_HOME", home.toString());
     MlflowRuns runs = mlflow.runs();
 
-    NashProcess uninterrupted = NashProcess.run(env, args("resume-reference"));
+    NashProcess uninterrupted =
+        NashProcess.run(env, NashProcess.runNamed("resume-reference", CONFIG));
     assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
     Map<Long, Double> reference = runs.curve(MlflowRuns.runIdOf(uninterrupted.runUrl()), "loss/d");
     assertEquals(500, reference.size());
 
-    NashProcess.Running running = NashProcess.start(env, args("resume-interrupted"));
+    NashProcess.Running running =
+        NashProcess.start(env, NashProcess.runNamed("resume-interrupted", CONFIG));
     String runId = runs.awaitPoints("resume-interrupted", "loss/d", 100);
     running.terminate();
     NashProcess stopped = running.await();
