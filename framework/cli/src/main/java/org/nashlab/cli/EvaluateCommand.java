@@ -14,8 +14,6 @@ import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.PluginChoice;
 import org.nashlab.config.PluginSection;
 import org.nashlab.train.RunReevaluation;
-import org.nashlab.train.RunSamples;
-import org.nashlab.train.TrialRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,12 +74,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     List<String> withEvaluation = new ArrayList<>(overrides);
     for (String runId : runs) {
-      List<Long> kept = RunSamples.checkpointSteps(workspace.home(), runId);
-      Path config = TrialRunner.resumeConfig(workspace.home(), runId);
-      if (kept.isEmpty()) {
-        throw usage("run " + runId + " has no checkpoint in " + config.getParent());
-      }
-      List<Long> steps = every ? kept : List.of(kept.get(kept.size() - 1));
+      RunCheckpoints checkpoints = RunCheckpoints.of(workspace, runId, spec.commandLine());
+      Path config = checkpoints.config();
+      List<Long> steps = every ? checkpoints.steps() : List.of(checkpoints.last());
       ExperimentSpec experiment = workspace.experiment(config, withEvaluation);
       checkSameSettings(workspace.experiment(config, List.of()), experiment, runId);
       if (experiment.training().evalEvery() == 0) {

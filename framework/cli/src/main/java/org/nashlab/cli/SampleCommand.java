@@ -14,7 +14,6 @@ import org.nashlab.api.Samples;
 import org.nashlab.config.ExperimentSpec;
 import org.nashlab.train.RunSamples;
 import org.nashlab.train.SampleFiles;
-import org.nashlab.train.TrialRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,12 +73,9 @@ final class SampleCommand implements Callable<Integer> {
       throw usage("--n must be in [1, 1000000], got " + count);
     }
     Workspace workspace = Workspace.open(spec.commandLine().getErr());
-    List<Long> steps = RunSamples.checkpointSteps(workspace.home(), runId);
-    Path config = TrialRunner.resumeConfig(workspace.home(), runId);
-    if (steps.isEmpty()) {
-      throw usage("run " + runId + " has no checkpoint in " + config.getParent());
-    }
-    long chosen = step == null ? steps.get(steps.size() - 1) : step;
+    RunCheckpoints checkpoints = RunCheckpoints.of(workspace, runId, spec.commandLine());
+    List<Long> steps = checkpoints.steps();
+    long chosen = step == null ? checkpoints.last() : step;
     if (!steps.contains(chosen)) {
       throw usage(
           "run "
@@ -98,15 +94,17 @@ final class SampleCommand implements Callable<Integer> {
       throw usage("--out " + e.getMessage());
     }
     // Evaluation off: sampling needs no metric and no feature network.
-    ExperimentSpec experiment = workspace.experiment(config, List.of("training.eval-every=0"));
+    ExperimentSpec experiment =
+        workspace.experiment(checkpoints.config(), List.of("training.eval-every=0"));
     try (RunSamples run =
         RunSamples.open(experiment, workspace.plugins(), workspace.home(), runId, chosen)) {
       Samples samples = run.draw(count, seed);
-      String problem = format.problemWith(samples.shape());
-      if (!problem.isEmpty()) {
-        throw usage("--out " + problem);
+      List<Path> written;
+      try {
+        written = SampleFiles.write(samples, target);
+      } catch (IllegalArgumentException e) {
+        throw usage("--out " + e.getMessage());
       }
-      List<Path> written = SampleFiles.write(samples, target);
       Path provenance = Path.of(target + ".json");
       writeProvenance(provenance, run, samples, format);
       spec.commandLine()

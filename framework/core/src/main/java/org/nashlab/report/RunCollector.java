@@ -12,7 +12,7 @@ import org.nashlab.api.RunRecord;
 import org.nashlab.api.Tracker;
 import org.nashlab.config.ConfigError;
 import org.nashlab.config.InvalidConfigException;
-import org.nashlab.train.RunReevaluation;
+import org.nashlab.eval.FeatureNamespaces;
 
 /**
  * Reads a report's runs back from the tracker: for each sweep, its parent run and the latest run of
@@ -119,10 +119,10 @@ final class RunCollector {
     run.tags()
         .forEach(
             (tag, id) -> {
-              if (tag.equals("nash.features")) {
-                networks.put("eval", id);
-              } else if (tag.startsWith(RunReevaluation.NAMESPACE_TAG)) {
-                networks.put(tag.substring(RunReevaluation.NAMESPACE_TAG.length()), id);
+              if (tag.equals(FeatureNamespaces.OWN_TAG)) {
+                networks.put(FeatureNamespaces.OWN, id);
+              } else if (tag.startsWith(FeatureNamespaces.OTHER_TAG)) {
+                networks.put(tag.substring(FeatureNamespaces.OTHER_TAG.length()), id);
               }
             });
     return networks;

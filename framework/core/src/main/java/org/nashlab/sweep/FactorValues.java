@@ -52,7 +52,8 @@ final class FactorValues {
       plugin.forEach(
           (k, v) -> {
             if (!"name".equals(k)) {
-              settings.add(k + "=" + label(v));
+              // A plugin's own secrets are masked as a factor's are.
+              settings.add(k + "=" + Secrets.shown(String.valueOf(k), label(v)));
             }
           });
       String name = String.valueOf(plugin.get("name"));

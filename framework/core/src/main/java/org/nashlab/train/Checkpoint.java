@@ -154,9 +154,13 @@ final class Checkpoint {
     }
   }
 
-  /** The steps whose weights are on disk, in order: the last, or every one when kept. */
+  /**
+   * The steps whose weights are on disk, in order: the last, or every one when kept. A step after
+   * the state file's is a save that did not complete, and is left out.
+   */
   List<Long> savedSteps() {
-    if (!Files.isDirectory(folder)) {
+    Optional<State> last = latest();
+    if (last.isEmpty()) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
@@ -164,6 +168,7 @@ final class Checkpoint {
           .map(f -> f.getFileName().toString())
           .filter(name -> name.matches("step-\\d+\\.index"))
           .map(name -> Long.parseLong(name.substring(5, name.length() - ".index".length())))
+          .filter(step -> step <= last.get().step())
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -13,7 +13,7 @@ final class RandomStreams {
   final SplitMix64 data;
   final SplitMix64 noise;
   final SplitMix64 fixedLatent;
-  final long dataset;
+  private final long dataset;
 
   RandomStreams(long masterSeed) {
     this.init = new Seeds(stream(masterSeed, 1));
@@ -21,6 +21,11 @@ final class RandomStreams {
     this.noise = new SplitMix64(stream(masterSeed, 3));
     this.fixedLatent = new SplitMix64(stream(masterSeed, 4));
     this.dataset = stream(masterSeed, 5);
+  }
+
+  /** The seed of data stream {@code stream}'s fixed set: two streams never draw the same set. */
+  long datasetSeed(String stream) {
+    return SplitMix64.mix(dataset + stream.hashCode());
   }
 
   /**

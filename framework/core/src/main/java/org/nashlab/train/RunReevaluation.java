@@ -16,22 +16,22 @@ import org.nashlab.config.ExperimentSpec;
 import org.nashlab.config.InvalidConfigException;
 import org.nashlab.config.NashHome;
 import org.nashlab.eval.Evaluator;
+import org.nashlab.eval.FeatureNamespaces;
 import org.nashlab.plugin.PluginRegistry;
 
 /**
- * The metrics of a finished run computed again from its checkpoints, and logged into the same run
- * at each checkpoint's step. Feature metrics are comparable only through one feature network
- * ({@code nash.features}), so the keys say which: through the network the run was evaluated with
- * (or, if it had none, the first one it is evaluated with) they are {@code eval/NAME}; through
- * another they go to the namespace {@code eval-FEATURES/NAME}, {@code FEATURES} the plugin's name,
- * with the network's id in the tag {@code nash.features/eval-FEATURES}. A namespace holds one
- * network: evaluating into it with another is refused. The run keeps its status.
+ * The metrics of an ended run computed again from its checkpoints, and logged into the same run at
+ * each checkpoint's step. Feature metrics are comparable only through one feature network, so the
+ * keys say which ({@link FeatureNamespaces}): through the network the run was evaluated with (or,
+ * if it had none, the first one it is evaluated with) they are {@code eval/NAME}; through another
+ * they go to the namespace {@code eval-FEATURES/NAME}, {@code FEATURES} the plugin's name. A
+ * namespace holds one network, and each metric in it one setting ({@code
+ * nash.reevaluated-metrics.NAMESPACE.METRIC}): another is refused. The run gets its status back;
+ * its end time becomes the evaluation's.
  */
 public final class RunReevaluation {
-  /** The tag of a namespace's feature network: {@code nash.features/eval-FEATURES}. */
-  public static final String NAMESPACE_TAG = "nash.features/";
-
-  private static final String OWN = "eval";
+  private static final String OWN = FeatureNamespaces.OWN;
+  private static final String METRICS_TAG = "nash.reevaluated-metrics.";
 
   private RunReevaluation() {}
 
@@ -65,14 +65,35 @@ public final class RunReevaluation {
       }
       Optional<String> network = setup.features().map(FeatureNetwork::id);
       String namespace = namespace(spec, record, network);
+      Map<String, String> settings = metricSettings(spec, namespace);
+      settings.forEach(
+          (tag, setting) -> {
+            String earlier = record.tags().get(tag);
+            if (earlier != null && !earlier.equals(setting)) {
+              throw new InvalidConfigException(
+                  List.of(
+                      new ConfigError(
+                          "command line",
+                          "metrics",
+                          "run "
+                              + runId
+                              + " has "
+                              + tag.substring(tag.lastIndexOf('.') + 1)
+                              + " values in "
+                              + namespace
+                              + "/ computed with "
+                              + earlier
+                              + "; other settings ("
+                              + setting
+                              + ") would share their keys")));
+            }
+          });
       Checkpoint checkpoint = Checkpoint.of(home, runId);
       EvaluationSamples samples = new EvaluationSamples(setup);
       try (TrackedRun run = tracker.reopen(runId)) {
         try {
-          network.ifPresent(
-              id ->
-                  run.setTag(
-                      namespace.equals(OWN) ? "nash.features" : NAMESPACE_TAG + namespace, id));
+          network.ifPresent(id -> run.setTag(FeatureNamespaces.tag(namespace), id));
+          settings.forEach(run::setTag);
           List<String> done = new ArrayList<>();
           for (long step : steps) {
             checkpoint.restoreVariables(setup.session(), step);
@@ -86,7 +107,14 @@ public final class RunReevaluation {
             progress.accept("Step " + step + ": " + logged);
             done.add(Long.toString(step));
           }
-          run.setTag("nash.reevaluated." + namespace, String.join(",", done));
+          String before = record.tags().get("nash.reevaluated." + namespace);
+          java.util.TreeSet<Long> all = new java.util.TreeSet<>(steps);
+          if (before != null) {
+            java.util.Arrays.stream(before.split(",")).map(Long::valueOf).forEach(all::add);
+          }
+          run.setTag(
+              "nash.reevaluated." + namespace,
+              String.join(",", all.stream().map(String::valueOf).toList()));
         } finally {
           // A failed evaluation leaves the run as it ended, not FAILED.
           run.finish(RunStatus.valueOf(record.status()));
@@ -96,14 +124,26 @@ public final class RunReevaluation {
     }
   }
 
+  /** Each metric's settings, by the tag that keeps them for the namespace. */
+  private static Map<String, String> metricSettings(ExperimentSpec spec, String namespace) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    spec.metrics()
+        .forEach(
+            m ->
+                settings.put(
+                    METRICS_TAG + namespace + "." + m.spec().name(),
+                    m.params().map(Object::toString).orElse("defaults")));
+    return settings;
+  }
+
   /** Where this network's values go in this run; see the class comment. */
   private static String namespace(ExperimentSpec spec, RunRecord record, Optional<String> network) {
-    String own = record.tags().get("nash.features");
+    String own = record.tags().get(FeatureNamespaces.OWN_TAG);
     if (network.isEmpty() || own == null || own.equals(network.get())) {
       return OWN;
     }
-    String namespace = OWN + "-" + spec.features().spec().name();
-    String held = record.tags().get(NAMESPACE_TAG + namespace);
+    String namespace = FeatureNamespaces.other(spec.features().spec().name());
+    String held = record.tags().get(FeatureNamespaces.tag(namespace));
     if (held != null && !held.equals(network.get())) {
       throw new InvalidConfigException(
           List.of(

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +74,7 @@ public final class SampleFiles {
   }
 
   private static final int GRID_COLUMNS = 16;
+  private static final int CHUNK = 1 << 20;
 
   private SampleFiles() {}
 
@@ -87,7 +90,7 @@ public final class SampleFiles {
       Files.createDirectories(parent);
     }
     switch (format) {
-      case NPY -> Files.write(out, npy(samples));
+      case NPY -> npy(samples, out);
       case CSV -> csv(samples, out);
       case PNG ->
           Files.write(
@@ -106,10 +109,10 @@ public final class SampleFiles {
   }
 
   /**
-   * Numpy's format, version 1.0: the magic string, a header dict padded to a multiple of 64 bytes,
-   * then the float32 values in C order, little-endian.
+   * Numpy's format, version 1.0: the magic string and a header dict padded to a multiple of 64
+   * bytes; the float32 values in C order, little-endian, follow it.
    */
-  static byte[] npy(Samples samples) {
+  static byte[] npyHeader(Samples samples) {
     StringBuilder shape = new StringBuilder("(").append(samples.count());
     for (long d : samples.shape().asArray()) {
       shape.append(", ").append(d);
@@ -117,17 +120,38 @@ public final class SampleFiles {
     shape.append(samples.shape().numDimensions() == 0 ? ",)" : ")");
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
     int unpadded = 10 + dict.length() + 1;
-    String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-    byte[] headerBytes = header.getBytes(StandardCharsets.US_ASCII);
-    ByteBuffer buffer =
-        ByteBuffer.allocate(10 + headerBytes.length + 4 * samples.values().length)
-            .order(ByteOrder.LITTLE_ENDIAN);
-    buffer.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-    buffer.put((byte) 1).put((byte) 0).putShort((short) headerBytes.length).put(headerBytes);
-    for (float v : samples.values()) {
-      buffer.putFloat(v);
+    byte[] header =
+        (dict + " ".repeat((64 - unpadded % 64) % 64) + "\n").getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer start = ByteBuffer.allocate(10 + header.length).order(ByteOrder.LITTLE_ENDIAN);
+    start.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
+    start.put((byte) 1).put((byte) 0).putShort((short) header.length).put(header);
+    return start.array();
+  }
+
+  /** The header, then the values a chunk at a time: a file may exceed what one array holds. */
+  private static void npy(Samples samples, Path out) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            out,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      writeFully(channel, ByteBuffer.wrap(npyHeader(samples)));
+      ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+      float[] values = samples.values();
+      for (int first = 0; first < values.length; first += CHUNK) {
+        chunk.clear();
+        chunk.asFloatBuffer().put(values, first, Math.min(CHUNK, values.length - first));
+        chunk.limit(4 * Math.min(CHUNK, values.length - first));
+        writeFully(channel, chunk);
+      }
     }
-    return buffer.array();
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
   }
 
   private static void csv(Samples samples, Path out) throws IOException {

@@ -21,6 +21,7 @@ import org.nashlab.api.Packing;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.Player;
 import org.nashlab.api.VariantContext;
+import org.nashlab.nn.Axes;
 import org.nashlab.nn.CustomGradients;
 import org.nashlab.nn.FirstOrderGraphs;
 import org.nashlab.nn.Seeds;
@@ -58,6 +59,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private final TechniqueWiring techniques;
   private final Map<String, Player> networks = new LinkedHashMap<>();
   private final List<AveragedWeights> averaged = new ArrayList<>();
+  private final Map<String, List<Op>> techniqueUpdates = new LinkedHashMap<>();
   private int gradientScopes;
 
   /**
@@ -368,6 +370,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
                     new OptimizerContext(
                         graph, network, variables, gradients, objective.totalUpdates())));
     List<Op> all = new ArrayList<>(objective.trainable().updates());
+    all.addAll(techniqueUpdates.getOrDefault(network, List.of()));
     all.add(step);
     Op update =
         techniques.constrained(
@@ -385,12 +388,19 @@ final class TrialGraph implements VariantContext, AutoCloseable {
       return transformed;
     }
     int degree = packing();
-    return degree == 1 ? transformed : Packing.pack(tf, transformed, degree);
+    return degree == 1 ? transformed : PackedBatch.of(tf, transformed, degree);
   }
 
   @Override
   public List<NamedTerms> lossTerms(PenaltyContext context) {
-    return techniques.lossTerms(context);
+    List<NamedTerms> terms = techniques.lossTerms(context);
+    // The context is named after its critic's network: their updates run with that network's.
+    terms.forEach(
+        named ->
+            techniqueUpdates
+                .computeIfAbsent(context.name(), n -> new ArrayList<>())
+                .addAll(named.terms().updates()));
+    return terms;
   }
 
   @Override
@@ -406,7 +416,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   /** A gradient that can itself be differentiated (for penalties on gradients). */
   private Operand<TFloat32> differentiableGradient(Operand<TFloat32> y, Operand<TFloat32> x) {
     String scope = "penalty_grad" + gradientScopes++;
-    Operand<TFloat32> sum = tf.reduceSum(y, tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
+    Operand<TFloat32> sum = tf.reduceSum(y, Axes.all(tf, y));
     Output<?>[] dy = {tf.withName(scope + "_seed").constant(1f).asOutput()};
     return graph
         .addGradients(scope, new Output<?>[] {sum.asOutput()}, new Output<?>[] {x.asOutput()}, dy)[
@@ -418,11 +428,7 @@ final class TrialGraph implements VariantContext, AutoCloseable {
   private Operand<TFloat32> globalNorm(List<Operand<TFloat32>> gradients) {
     Operand<TFloat32> sum = tf.constant(0f);
     for (Operand<TFloat32> g : gradients) {
-      sum =
-          tf.math.add(
-              sum,
-              tf.reduceSum(
-                  tf.math.square(g), tf.range(tf.constant(0), tf.rank(g), tf.constant(1))));
+      sum = tf.math.add(sum, tf.reduceSum(tf.math.square(g), Axes.all(tf, g)));
     }
     return tf.math.sqrt(sum);
   }

@@ -79,7 +79,9 @@ record TrialSetup(
                         choice.key(),
                         () ->
                             create(plugins, choice, Dataset.class)
-                                .open(new DatasetContext(home.data(), streams.dataset)))));
+                                .open(
+                                    new DatasetContext(
+                                        home.data(), streams.datasetSeed(stream))))));
     Variant variant = create(plugins, spec.variant(), Variant.class);
     checkData(spec, variant, data);
     Map<String, Optimizer> optimizers = new LinkedHashMap<>();

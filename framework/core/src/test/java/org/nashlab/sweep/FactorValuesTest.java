@@ -1,6 +1,7 @@
 package org.nashlab.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ class FactorValuesTest {
         FactorValues.label(
             "regularizers", List.of(plugin("spectral-norm"), plugin("r1", "gamma", 1.0))));
     assertEquals("none", FactorValues.label("regularizers", List.of()));
+    String masked = FactorValues.label("dataset", plugin("hub", "token", "abc123"));
+    assertTrue(masked.startsWith("hub(token=") && !masked.contains("abc123"), masked);
     assertEquals(
         "grid(modes=25, std=0.05000)",
         FactorValues.label("dataset", plugin("grid", "modes", 25, "std", 0.05)));

@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nashlab.api.Samples;
 import org.tensorflow.ndarray.Shape;
 
 class SampleFilesTest {
+  @TempDir Path folder;
+
   @Test
-  void npyHasNumpysMagicAHeaderPaddedTo64BytesAndLittleEndianFloats() {
+  void npyHasNumpysMagicAHeaderPaddedTo64BytesAndLittleEndianFloats() throws Exception {
     Samples samples = new Samples(2, Shape.of(3), new float[] {1, 2, 3, -4, 5.5f, 6});
-    byte[] npy = SampleFiles.npy(samples);
+    Path file = folder.resolve("s.npy");
+    SampleFiles.write(samples, file);
+    byte[] npy = Files.readAllBytes(file);
     assertEquals((byte) 0x93, npy[0]);
     assertEquals("NUMPY", new String(npy, 1, 5, StandardCharsets.US_ASCII));
     assertEquals(1, npy[6]);

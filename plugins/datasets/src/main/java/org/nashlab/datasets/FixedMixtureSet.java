@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.MixtureModes;
+import org.nashlab.api.ParamChecks;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -25,6 +26,18 @@ final class FixedMixtureSet implements DataSource, MixtureModes {
   private long position;
   private long shuffledEpoch = -1;
   private int[] order;
+
+  /**
+   * {@code size} is 0 (fresh samples) or a set's size; {@code sampling} other than the default
+   * needs a set, since fresh samples have no order to keep.
+   */
+  static void checkSampling(int size, Sampling sampling) {
+    ParamChecks.nonNegative(size, "size");
+    if (size == 0 && sampling != Sampling.EPOCHS) {
+      throw new IllegalArgumentException(
+          "sampling applies to a fixed set; set size (PacGAN: 100000) or leave sampling out");
+    }
+  }
 
   FixedMixtureSet(MixtureModes mixture, int size, Sampling sampling, long seed) {
     this.mixture = mixture;

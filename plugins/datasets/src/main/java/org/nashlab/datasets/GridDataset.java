@@ -1,6 +1,5 @@
 package org.nashlab.datasets;
 
-import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class GridDataset implements Dataset {
       }
       positive(spacing, "spacing");
       positive(std, "std");
-      nonNegative(size, "size");
+      FixedMixtureSet.checkSampling(size, sampling);
     }
   }
 

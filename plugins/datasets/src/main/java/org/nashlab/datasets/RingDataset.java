@@ -1,6 +1,5 @@
 package org.nashlab.datasets;
 
-import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.positive;
 
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class RingDataset implements Dataset {
       positive(modes, "modes");
       positive(radius, "radius");
       positive(std, "std");
-      nonNegative(size, "size");
+      FixedMixtureSet.checkSampling(size, sampling);
     }
   }
 

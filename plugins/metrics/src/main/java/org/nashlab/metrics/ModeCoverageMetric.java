@@ -4,6 +4,7 @@ import static org.nashlab.api.ParamChecks.nonNegative;
 import static org.nashlab.api.ParamChecks.sampleCount;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nashlab.api.DataSource;
 import org.nashlab.api.Default;
@@ -67,6 +68,7 @@ public final class ModeCoverageMetric implements Metric {
     }
   }
 
+  private static final double DEFAULT_MIN_SHARE = 0.1;
   private final int samples;
   private final double minShare;
   private final Region region;
@@ -77,6 +79,23 @@ public final class ModeCoverageMetric implements Metric {
     this.minShare = params.minShare();
     this.region = params.highQuality();
     this.counted = params.histogram();
+  }
+
+  /** The readings of one kind of data set on the other kind would change nothing: refused. */
+  @Override
+  public List<String> problemsWith(DataSource data) {
+    if (data instanceof MixtureModes) {
+      return minShare == DEFAULT_MIN_SHARE
+          ? List.of()
+          : List.of(
+              "min-share applies to classified data; on a mixture of Gaussians high-quality and"
+                  + " histogram decide what covers a mode");
+    }
+    return region == Region.DISC && counted == Counted.HIGH_QUALITY
+        ? List.of()
+        : List.of(
+            "high-quality and histogram apply to mixtures of Gaussians; on this data the modes are"
+                + " the classes the feature network predicts (min-share decides coverage)");
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.nashlab.api.InputTransform;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
 import org.nashlab.api.TransformContext;
+import org.nashlab.nn.Axes;
 import org.nashlab.nn.Variables;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -126,7 +127,7 @@ public final class AdaptiveAugmentation implements InputTransform, LossTerm {
     Operand<TFloat32> count = tf.identity(after.assignAdd(updates, tf.constant(1f)));
     Operand<TFloat32> signSum =
         tf.identity(
-            after.assignAdd(signs, tf.reduceSum(tf.math.sign(logits), allAxes(tf, logits))));
+            after.assignAdd(signs, tf.reduceSum(tf.math.sign(logits), Axes.all(tf, logits))));
     Operand<TFloat32> imageCount =
         tf.identity(
             after.assignAdd(seen, tf.dtypes.cast(tf.shape.size(tf.shape(logits)), TFloat32.class)));
@@ -150,14 +151,6 @@ public final class AdaptiveAugmentation implements InputTransform, LossTerm {
     List<Op> done = new ArrayList<>();
     done.add(reset.assign(signs, reset.math.mul(keep, signSum)));
     done.add(reset.assign(seen, reset.math.mul(keep, imageCount)));
-    Operand<TFloat32> nothing =
-        tf.withControlDependencies(done).withName(c.name() + "_ada_adjusted").constant(0f);
-    // Held constant: the counting ops have no gradient, and the term adds nothing to D's.
-    return Terms.discriminator(tf.stopGradient(tf.math.mul(nothing, newP)))
-        .tracking(Map.of("p", newP, "rt", rt));
-  }
-
-  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> x) {
-    return tf.range(tf.constant(0), tf.rank(x), tf.constant(1));
+    return Terms.none().tracking(Map.of("p", newP, "rt", rt)).updating(done);
   }
 }

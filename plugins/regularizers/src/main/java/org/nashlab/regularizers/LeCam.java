@@ -8,6 +8,7 @@ import org.nashlab.api.Default;
 import org.nashlab.api.Doc;
 import org.nashlab.api.LossTerm;
 import org.nashlab.api.PenaltyContext;
+import org.nashlab.nn.Axes;
 import org.nashlab.nn.Variables;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -17,7 +18,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * LeCam regularisation (Tseng et al. 2021, eq. 3): D's loss gets {@code weight * (mean(relu(D(x) -
- * a_F))^2 + mean(relu(a_R - D(G(z))))^2)}, where the anchors {@code a_R} and {@code a_F} are moving
+ * a_F)^2) + mean(relu(a_R - D(G(z)))^2))}, where the anchors {@code a_R} and {@code a_F} are moving
  * averages of D's mean raw output (logit) on real and on generated batches. As the authors' code
  * does, each D update first moves the anchors ({@code a = decay a + (1 - decay) mean}, with decay 0
  * during the first {@code start} updates, so the anchors follow the latest batch), then computes
@@ -79,7 +80,7 @@ public final class LeCam implements LossTerm {
   private static Operand<TFloat32> anchor(
       Ops tf, String name, Operand<TFloat32> logits, Operand<TFloat32> decay) {
     Variable<TFloat32> anchor = Variables.filled(tf, name, Shape.scalar(), 0f);
-    Operand<TFloat32> mean = tf.stopGradient(tf.math.mean(logits, allAxes(tf, logits)));
+    Operand<TFloat32> mean = tf.stopGradient(tf.math.mean(logits, Axes.all(tf, logits)));
     Operand<TFloat32> moved =
         tf.math.add(
             tf.math.mul(decay, anchor), tf.math.mul(tf.math.sub(tf.constant(1f), decay), mean));
@@ -87,10 +88,6 @@ public final class LeCam implements LossTerm {
   }
 
   private static Operand<TFloat32> meanSquare(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mean(tf.math.square(x), allAxes(tf, x));
-  }
-
-  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> x) {
-    return tf.range(tf.constant(0), tf.rank(x), tf.constant(1));
+    return tf.math.mean(tf.math.square(x), Axes.all(tf, x));
   }
 }
