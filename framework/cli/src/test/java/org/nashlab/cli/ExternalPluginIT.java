@@ -53,10 +53,10 @@ class ExternalPluginIT {
             "name=spiral",
             "dataset={name: spiral, turns: 2}",
             "training.steps=200");
-    // The quickstart's mode coverage needs a mixture's modes or a classifier; a spiral has neither.
+    // The quickstart's mode coverage reads a mixture's modes (histogram: all); a spiral has none.
     assertEquals(2, run.exitCode(), run.out() + run.err());
     assertTrue(
-        run.err().contains("features: features 'trained-classifier' needs labelled images"),
+        run.err().contains("metrics[0]: high-quality and histogram apply to mixtures of Gaussians"),
         run.err());
     assertTrue(
         mlflow.runs().runsOf("spiral").isEmpty(), "no run for an experiment that cannot start");
