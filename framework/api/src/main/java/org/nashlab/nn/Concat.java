@@ -36,7 +36,7 @@ public final class Concat implements Network {
   @Override
   public Operand<TFloat32> apply(Operand<TFloat32> input, Mode mode) {
     List<Operand<TFloat32>> outputs = branches.stream().map(b -> b.apply(input, mode)).toList();
-    return tf.concat(outputs, tf.constant(outputs.get(0).shape().numDimensions() - 1));
+    return Joins.concat(tf, outputs, outputs.get(0).shape().numDimensions() - 1);
   }
 
   @Override

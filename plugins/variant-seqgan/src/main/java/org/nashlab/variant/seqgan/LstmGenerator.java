@@ -3,6 +3,7 @@ package org.nashlab.variant.seqgan;
 import java.util.ArrayList;
 import java.util.List;
 import org.nashlab.nn.Initializer;
+import org.nashlab.nn.Joins;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Trainable;
 import org.nashlab.nn.Variables;
@@ -12,7 +13,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -153,7 +153,7 @@ final class LstmGenerator implements Trainable {
       previous = Categorical.inverse(tf, logits(s, drawing), column(uniforms, t), vocabulary);
       tokens.add(previous);
     }
-    return new Drawn(tf.stack(tokens, Stack.axis(1L)), states);
+    return new Drawn(Joins.stack(tf, tokens, 1), states);
   }
 
   /** Draws whole sequences from the start, {@code [rows, length]}. */
@@ -179,7 +179,7 @@ final class LstmGenerator implements Trainable {
       logProbabilities.add(tf.sum(tf.math.mul(logSoftmax, chosen), tf.constant(1)));
       previous = token;
     }
-    return tf.stack(logProbabilities, Stack.axis(1L));
+    return Joins.stack(tf, logProbabilities, 1);
   }
 
   private <T extends TFloating> State<T> start(Operand<?> like, Weights<T> w) {

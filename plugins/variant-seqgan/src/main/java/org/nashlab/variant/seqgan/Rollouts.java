@@ -2,6 +2,7 @@ package org.nashlab.variant.seqgan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nashlab.nn.Joins;
 import org.nashlab.nn.Mode;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -75,7 +76,7 @@ final class Rollouts {
       offset += remaining;
     }
     rewards.add(realProbability(drawn.tokens()));
-    return tf.stopGradient(tf.stack(rewards, org.tensorflow.op.core.Stack.axis(1L)));
+    return tf.stopGradient(Joins.stack(tf, rewards, 1));
   }
 
   /**

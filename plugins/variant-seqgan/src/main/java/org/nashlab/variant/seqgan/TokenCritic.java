@@ -5,6 +5,7 @@ import java.util.List;
 import org.nashlab.nn.Dense;
 import org.nashlab.nn.Dropout;
 import org.nashlab.nn.Initializer;
+import org.nashlab.nn.Joins;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Network;
 import org.nashlab.nn.Seeds;
@@ -104,7 +105,7 @@ final class TokenCritic implements Network {
       // [rows, length - width + 1, 1, count] -> max over time -> [rows, count]
       pooled.add(tf.max(conv, tf.constant(new int[] {1, 2})));
     }
-    Operand<TFloat32> x = pooled.size() == 1 ? pooled.get(0) : tf.concat(pooled, tf.constant(1));
+    Operand<TFloat32> x = Joins.concat(tf, pooled, 1);
     Operand<TFloat32> gate = tf.math.sigmoid(highwayGate.apply(x, mode));
     Operand<TFloat32> transformed = tf.nn.relu(highwayTransform.apply(x, mode));
     Operand<TFloat32> highway =

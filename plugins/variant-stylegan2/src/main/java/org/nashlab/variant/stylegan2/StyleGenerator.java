@@ -3,13 +3,13 @@ package org.nashlab.variant.stylegan2;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.nashlab.nn.Joins;
 import org.nashlab.nn.Mode;
 import org.nashlab.nn.Seeds;
 import org.nashlab.nn.Trainable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -54,12 +54,12 @@ final class StyleGenerator implements Trainable {
       // A selection, not a blend: each layer's style is exactly one latent's.
       layers.add(tf.select(tf.math.greaterEqual(tf.constant((float) i), crossover), second, first));
     }
-    return tf.stack(layers, Stack.axis(1L));
+    return Joins.stack(tf, layers, 1);
   }
 
   /** The same {@code w} at every layer, {@code [N, styles, latent]}. */
   Operand<TFloat32> broadcast(Operand<TFloat32> w) {
-    return tf.stack(Collections.nCopies(architecture.styles(), w), Stack.axis(1L));
+    return Joins.stack(tf, Collections.nCopies(architecture.styles(), w), 1);
   }
 
   /** The image of per-layer styles {@code ws} and the noise images. */
