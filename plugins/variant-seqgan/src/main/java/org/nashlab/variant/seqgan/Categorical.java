@@ -24,10 +24,8 @@ final class Categorical {
    */
   static Operand<TInt32> inverse(
       Ops tf, Operand<TFloat64> logits, Operand<TFloat64> uniforms, int vocabulary) {
-    // In double precision, and without a separate normalising sum: the unnormalised weights'
-    // running sum is compared with u times its last element. Float sums round differently from
-    // run to run in their last bit, and a uniform that falls within that bit of a cumulative
-    // probability would pick another token, so a run would not repeat.
+    // In double precision, and normalised by the running sum's own last element rather than a
+    // separate sum, so that the last cumulative probability is exactly 1.
     Operand<TFloat64> l = logits;
     Operand<TFloat64> weights =
         tf.math.exp(tf.math.sub(l, tf.max(l, tf.constant(new int[] {1}), Max.keepDims(true))));

@@ -27,11 +27,11 @@ import org.tensorflow.types.family.TType;
  * the graph.
  *
  * <p>Tokens are drawn by inverting the cumulative distribution at a fed uniform, so a sample is a
- * function of the fed noise. The drawing pass runs in double precision on the float weights: in
- * float, two processes with the same weights and noise drew different tokens (once in 400 steps of
- * D's pre-training, with oneDNN on; never with it off), a uniform falling within the last bits by
- * which their logits differed; in double they drew the same over 400 steps. The teacher-forced pass
- * that training differentiates stays in float.
+ * function of the fed noise. The drawing pass runs in double precision on the float weights, the
+ * teacher-forced pass that training differentiates in float. Double drawing was added while runs
+ * did not repeat, before the cause was found in the order of G's gradient sums (docs/tensorflow-
+ * java.md, trap 10, which is why the steps are joined with {@link Joins}); whether float drawing
+ * would repeat now is not measured.
  */
 final class LstmGenerator implements Trainable {
   private static final float INIT_STD = 0.1f;
