@@ -30,8 +30,7 @@ class JoinsTest extends GraphTest {
     for (int n : new int[] {1, 7, 8, 9, 20, 65}) {
       for (int axis = 0; axis <= 2; axis++) {
         List<Operand<TFloat32>> parts = parts(n);
-        float[][] got =
-            run(Joins.stack(tf, parts, axis), tf.stack(parts, Stack.axis((long) axis)));
+        float[][] got = run(Joins.stack(tf, parts, axis), tf.stack(parts, Stack.axis((long) axis)));
         assertArrayEquals(got[1], got[0], n + " parts on axis " + axis);
       }
     }
@@ -43,7 +42,8 @@ class JoinsTest extends GraphTest {
       for (int axis = 0; axis <= 1; axis++) {
         List<Operand<TFloat32>> parts = parts(n);
         // ConcatV2 refuses a single tensor; its concatenation is itself.
-        Operand<TFloat32> expected = n == 1 ? tf.identity(parts.get(0)) : tf.concat(parts, tf.constant(axis));
+        Operand<TFloat32> expected =
+            n == 1 ? tf.identity(parts.get(0)) : tf.concat(parts, tf.constant(axis));
         float[][] got = run(Joins.concat(tf, parts, axis), expected);
         assertArrayEquals(got[1], got[0], n + " parts on axis " + axis);
       }

@@ -261,6 +261,12 @@ class SlurmIT {
       Files.createDirectories(dir.resolve(file).getParent());
       Files.copy(NashProcess.REPO.resolve(file), dir.resolve(file));
     }
+    // SweepIT runs the quickstart as shipped; a third of its steps keeps this test's point (the
+    // same runs and report through Slurm) and its verdict (8 modes against 1 at step 1,000).
+    Path experiment = dir.resolve("experiments/quickstart.yaml");
+    String shipped = Files.readString(experiment);
+    assertTrue(shipped.contains("steps: 3000"), shipped);
+    Files.writeString(experiment, shipped.replace("steps: 3000", "steps: 1000"));
     Path sweepFile = dir.resolve("sweeps/quickstart.yaml");
     String local = Files.readString(sweepFile);
     String executor =

@@ -27,7 +27,8 @@ class GradientOrderTest {
 
   /** A weight read at every one of 20 steps, the steps joined into one loss by {@code join}. */
   private record Unrolled(Operand<TFloat32> loss, Variable<TFloat32> weight) {
-    static Unrolled build(Ops tf, BiFunction<Ops, List<Operand<TFloat32>>, Operand<TFloat32>> join) {
+    static Unrolled build(
+        Ops tf, BiFunction<Ops, List<Operand<TFloat32>>, Operand<TFloat32>> join) {
       Variable<TFloat32> w = tf.variable(tf.constant(new float[] {0.5f, -1.5f}));
       Operand<TFloat32> h = tf.constant(new float[] {1f, 2f});
       List<Operand<TFloat32>> steps = new ArrayList<>();
@@ -67,7 +68,9 @@ class GradientOrderTest {
       assertEquals(List.of(), GradientOrder.wideOps(g.graph, loss, List.of(w)));
       // The same stack, reached from the weight, is on it.
       Operand<TFloat32> reached =
-          tf.sum(tf.stack(constants.stream().<Operand<TFloat32>>map(c -> tf.math.mul(c, w)).toList()), tf.constant(0));
+          tf.sum(
+              tf.stack(constants.stream().<Operand<TFloat32>>map(c -> tf.math.mul(c, w)).toList()),
+              tf.constant(0));
       assertEquals(1, GradientOrder.wideOps(g.graph, reached, List.of(w)).size());
     }
   }

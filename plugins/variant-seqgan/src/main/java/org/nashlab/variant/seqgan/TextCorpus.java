@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A text's lines as token sequences: each non-blank line is split into characters or
- * whitespace-separated words, ids given by a vocabulary built from the whole file (id 0 is the end
- * token {@value #END}, then the tokens from most to least frequent, ties in code-point order), and
- * padded after its end token to one length. A fixed shuffle puts a share of the lines into the
- * held-out set.
+ * A text's lines as token sequences: each non-blank line is split into characters or words
+ * separated by any Unicode white space, ids given by a vocabulary built from the whole file (id 0
+ * is the end token {@value #END}, then the tokens from most to least frequent, ties in Java's
+ * string order, by UTF-16 code units), and padded after its end token to one length. A fixed
+ * shuffle puts a share of the lines into the held-out set.
  */
 final class TextCorpus {
   static final String END = "<eos>";
@@ -47,11 +47,25 @@ final class TextCorpus {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (!line.isEmpty()) {
-        tokenised.add(
+        String[] tokens =
             words
-                ? line.split("\\s+")
-                : line.codePoints().mapToObj(Character::toString).toArray(String[]::new));
-        lineNumbers.add(i + 1);
+                ? Arrays.stream(line.split("(?U)\\s+"))
+                    .filter(t -> !t.isEmpty())
+                    .toArray(String[]::new)
+                : line.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+        if (Arrays.asList(tokens).contains(END)) {
+          throw new IllegalArgumentException(
+              "path: line "
+                  + (i + 1)
+                  + " has the word "
+                  + END
+                  + ", which stands for the end of every sequence; remove it or tokenise by"
+                  + " characters");
+        }
+        if (tokens.length > 0) {
+          tokenised.add(tokens);
+          lineNumbers.add(i + 1);
+        }
       }
     }
     if (tokenised.size() < 2) {

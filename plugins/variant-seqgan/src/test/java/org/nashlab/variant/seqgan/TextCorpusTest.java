@@ -55,4 +55,25 @@ class TextCorpusTest {
             + " least 7 or shorten the line",
         e.getMessage());
   }
+
+  @Test
+  void wordsSplitOnEveryUnicodeSpace() {
+    // A no-break space, an ideographic space and an em space, before, between and after words.
+    TextCorpus corpus =
+        TextCorpus.of(List.of("\u00A0cat\u3000sat\u2003on", "cat on"), true, 0, 0.0, 200);
+    assertEquals(List.of("<eos>", "cat", "on", "sat"), corpus.vocabulary());
+    assertEquals(4, corpus.sequences().train()[0].length, "3 words and the end token");
+  }
+
+  @Test
+  void theEndTokenAsAWordIsAnErrorNamingTheLine() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TextCorpus.of(List.of("a b", "c <eos> d"), true, 0, 0.0, 200));
+    assertEquals(
+        "path: line 2 has the word <eos>, which stands for the end of every sequence; remove it or"
+            + " tokenise by characters",
+        e.getMessage());
+  }
 }
