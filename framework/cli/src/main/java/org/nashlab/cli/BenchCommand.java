@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
     Workspace workspace = Workspace.open(spec.commandLine().getErr());
     if (isSweep(file)) {
       SweepBenchmark.measure(
-          file, workspace, SweepCommand.nashCommand(), spec.commandLine().getOut());
+          file, workspace, SweepCommand.nashCommand(workspace), spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     ExperimentSpec experiment = workspace.experiment(file, overrides);

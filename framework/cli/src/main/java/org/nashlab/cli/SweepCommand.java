@@ -71,7 +71,8 @@ final class SweepCommand implements Callable<Integer> {
       out.println(plan.trials().size() + " trials, all valid.");
       return ExitCodes.OK;
     }
-    SweepRunner runner = new SweepRunner(workspace.plugins(), workspace.home(), nashCommand(), out);
+    SweepRunner runner =
+        new SweepRunner(workspace.plugins(), workspace.home(), nashCommand(workspace), out);
     if (cancel) {
       out.printf(
           "Cancelled %d queued or running trials of sweep %s; run the sweep again to resume them.%n",
@@ -97,13 +98,16 @@ final class SweepCommand implements Callable<Integer> {
     return result.missingMetric().isPresent() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 
-  /** This Nash, started again in a new JVM with the same class path. */
-  static List<String> nashCommand() {
+  /**
+   * This Nash, started again in a new JVM, from a copy of this build's jars that a rebuild cannot
+   * change under a running sweep ({@link TrialClassPath}).
+   */
+  static List<String> nashCommand(Workspace workspace) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(TrialClassPath.current(workspace.home().root().resolve("runtime")));
     command.add(Nash.class.getName());
     return command;
   }
