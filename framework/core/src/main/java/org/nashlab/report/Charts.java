@@ -76,6 +76,8 @@ final class Charts {
             .yAxisTitle("share of runs")
             .build();
     style(chart.getStyler());
+    // With 3 runs the ticks fall on thirds, which XChart prints to 15 digits.
+    chart.getStyler().setYAxisDecimalPattern("0.##");
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendVisible(false);
     List<String> labels = groups.stream().map(Group::label).toList();
     List<Double> shares = new ArrayList<>();
@@ -102,6 +104,8 @@ final class Charts {
             .yAxisTitle("share of runs")
             .build();
     style(chart.getStyler());
+    // With 3 runs the ticks fall on thirds, which XChart prints to 15 digits.
+    chart.getStyler().setYAxisDecimalPattern("0.##");
     double[] all = values.values().stream().flatMapToDouble(Arrays::stream).sorted().toArray();
     if (all.length == 0) {
       return chart;
