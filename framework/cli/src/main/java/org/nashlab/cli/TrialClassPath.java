@@ -1,23 +1,18 @@
 package org.nashlab.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import org.nashlab.api.ContentHash;
 
 /**
  * The class path a sweep starts its trials with: Nash's own jars ({@code nash*.jar}) copied once
@@ -32,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class TrialClassPath {
   private static final String OWN_PREFIX = "nash";
-  private static final int HASH_CHARS = 16;
+  private static final int HASH_BYTES = 8;
 
   private TrialClassPath() {}
 
@@ -118,35 +113,23 @@ final class TrialClassPath {
     }
     try {
       Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-      // Another sweep wrote the same build first; its copy is identical.
-      deleteTree(staging);
     } catch (IOException e) {
       if (!Files.isDirectory(folder)) {
         throw e;
       }
+      // Another sweep wrote the same build first; its copy is identical.
       deleteTree(staging);
     }
     return folder;
   }
 
+  /** A short hash of the jars' names and bytes. */
   private static String digest(List<Path> jars) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
+    StringBuilder listing = new StringBuilder();
     for (Path jar : jars) {
-      sha.update(jar.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      try (InputStream in = Files.newInputStream(jar)) {
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          sha.update(buffer, 0, n);
-        }
-      }
+      listing.append(jar.getFileName()).append(' ').append(ContentHash.hex(jar)).append('\n');
     }
-    return HexFormat.of().formatHex(sha.digest()).substring(0, HASH_CHARS);
+    return ContentHash.hex(listing.toString(), HASH_BYTES);
   }
 
   private static void deleteTree(Path folder) throws IOException {
